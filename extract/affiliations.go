@@ -1,0 +1,412 @@
+package extract
+
+import (
+	"strings"
+)
+
+// affil is an affiliation found in the text, before it becomes a fact.
+type affil struct {
+	person  int
+	org     string
+	country bool
+	role    string
+	class   string
+	current bool
+	sent    int
+	rule    string
+	weak    bool // inferred from the nearest country: dropped if the person has a stronger one for the role
+}
+
+// findAffiliations reads titles before person mentions and appositives
+// after them, lists of office-holders ("Russian and Japanese deputy foreign
+// ministers A and B") and counterparts.
+func (d *doc) findAffiliations() []affil {
+	out := d.roleLists()
+	add := func(a affil) {
+		if a.org == "" || a.person < 0 {
+			return
+		}
+		out = append(out, a)
+	}
+	for mi, m := range d.mentions {
+		if m.kind != kindPerson {
+			continue
+		}
+		m.title = d.titleBefore(m.tok0)
+		if m.title.role == "" {
+			// "ministers A and B": B shares A's title
+			for prev := d.prevPersonInList(m); prev != nil; prev = d.prevPersonInList(prev) {
+				if prev.title.role != "" {
+					m.title = prev.title
+					m.title.start = m.tok0
+					break
+				}
+			}
+		}
+		si := d.sentOf[m.tok0]
+		// a title before the name
+		if ti := m.title; ti.role != "" {
+			if ti.counterpart {
+				out = append(out, d.counterpart(m, ti, si)...)
+			} else if a, ok := d.titleAffiliation(m, ti, si, mi); ok {
+				add(a)
+			}
+		}
+		for _, w := range strings.Fields(strings.ToLower(m.title.role)) {
+			d.persons[m.ent].desc[w] = true
+		}
+		// an appositive after it
+		segs, _ := d.appositiveAfter(m.tok1)
+		pending, pendingClass, pendingFormer := "", "", false
+		var last *affil
+		for _, s := range segs {
+			switch {
+			case s.part && last != nil:
+				last.org += ", " + d.span(s.a, s.b)
+			case s.role != "" && s.country != "":
+				add(affil{person: m.ent, org: s.country, country: true, role: s.role, class: s.class, current: !s.former, sent: si, rule: "appositive"})
+				last = nil
+			case s.role != "" && s.org != nil:
+				a := d.segAffiliation(m.ent, s.role, s.class, s.org, !s.former, si, "appositive")
+				add(a)
+				last = &out[len(out)-1]
+				pending = ""
+			case s.role != "":
+				pending, pendingClass, pendingFormer = s.role, s.class, s.former
+				for _, w := range strings.Fields(strings.ToLower(s.role)) {
+					d.persons[m.ent].desc[w] = true
+				}
+				if d.persons[m.ent].class == "" {
+					d.persons[m.ent].class = classOf(s.class)
+				}
+			case s.org != nil && pending != "":
+				add(d.segAffiliation(m.ent, pending, pendingClass, s.org, !(pendingFormer || s.former), si, "appositive"))
+				last = &out[len(out)-1]
+				pending = ""
+			}
+		}
+	}
+	// keep an inferred affiliation only when nothing stronger says the same role
+	var kept []affil
+	for i, a := range out {
+		if a.weak {
+			strong := false
+			for j, b := range out {
+				if j != i && b.person == a.person && !b.weak && (b.role == a.role || b.org == a.org) {
+					strong = true
+				}
+			}
+			for j := 0; j < i; j++ {
+				if out[j].person == a.person && out[j].role == a.role {
+					strong = true
+				}
+			}
+			if strong {
+				continue
+			}
+		}
+		kept = append(kept, a)
+		d.describe(a)
+	}
+	return kept
+}
+
+// describe adds what an affiliation says of a person to the person's
+// description: the words of the role and organisation, the forms of the
+// country, and the class of the role.
+func (d *doc) describe(a affil) {
+	p := d.persons[a.person]
+	for _, w := range strings.Fields(strings.ToLower(a.role + " " + a.org)) {
+		p.desc[strings.Trim(w, ",()")] = true
+	}
+	if a.country {
+		p.desc[strings.ToLower(a.org)] = true
+		for f := range d.countryForms[a.org] {
+			p.desc[strings.ToLower(f)] = true
+		}
+	}
+	if p.class == "" || (a.current && a.class == "gov" && a.country) {
+		switch {
+		case a.class == "gov" && a.country:
+			p.class = "gov"
+		case a.class == "expert":
+			p.class = "expert"
+		case a.class != "":
+			p.class = "org"
+		}
+	}
+}
+
+func classOf(c string) string {
+	switch c {
+	case "gov":
+		return ""
+	case "expert":
+		return "expert"
+	case "":
+		return ""
+	}
+	return "org"
+}
+
+// segAffiliation turns an appositive's role and organisation into an
+// affiliation.
+func (d *doc) segAffiliation(person int, role, class string, org *mention, current bool, si int, rule string) affil {
+	a := affil{person: person, role: role, class: class, current: current, sent: si, rule: rule}
+	if org.kind == kindCountry {
+		a.org, a.country = org.country, true
+	} else {
+		a.org = d.orgs[org.ent].name
+	}
+	return a
+}
+
+// titleAffiliation turns a title before a name into an affiliation: with
+// the country or organisation named in the title, or, for an office of
+// state with no country named, the country the sentence (or the article)
+// is about.
+func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, bool) {
+	a := affil{person: m.ent, role: ti.role, class: ti.class, current: !ti.former, sent: si, rule: "title"}
+	idx := d.listIndex(m)
+	switch {
+	case len(ti.countries) > 0:
+		c := ti.countries[0]
+		if idx >= 0 && idx < len(ti.countries) && len(ti.countries) > 1 {
+			c = ti.countries[idx]
+		}
+		a.org, a.country = c, true
+	case ti.orgName != "":
+		a.org = ti.orgName
+	case ti.class == "gov":
+		if c := d.nearestCountryBefore(ti.start, si); c != "" {
+			a.org, a.country, a.weak, a.rule = c, true, true, "title+sentence-country"
+		}
+	}
+	return a, a.org != ""
+}
+
+// listIndex returns the position of a person in a coordinated list sharing
+// one title ("ministers A and B": A is 0, B is 1), or -1.
+func (d *doc) listIndex(m *mention) int {
+	idx := 0
+	cur := m
+	for {
+		prev := d.prevPersonInList(cur)
+		if prev == nil {
+			break
+		}
+		idx++
+		cur = prev
+	}
+	if idx == 0 {
+		return -1
+	}
+	return idx
+}
+
+// prevPersonInList returns the person mention before m in a list ("A, B
+// and C"), or nil.
+func (d *doc) prevPersonInList(m *mention) *mention {
+	j := m.tok0 - 1
+	if j < 1 || !(d.toks[j].is("and", ",")) {
+		return nil
+	}
+	for _, o := range d.mentions {
+		if o.kind == kindPerson && o.tok1 == j {
+			return o
+		}
+	}
+	return nil
+}
+
+// counterpart: "Inada said at the meeting with Russian counterpart Sergei
+// Shoigu": Shoigu holds Inada's role for Russia.
+func (d *doc) counterpart(m *mention, ti titleInfo, si int) []affil {
+	if len(ti.countries) == 0 {
+		return nil
+	}
+	s := d.sents[si]
+	for _, o := range d.mentions {
+		if o.kind != kindPerson || o.ent == m.ent || o.tok0 < s.tok0 || o.tok0 >= s.tok1 {
+			continue
+		}
+		if role := d.knownRole(o.ent); role != "" {
+			return []affil{{person: m.ent, org: ti.countries[0], country: true, role: role, class: "gov", current: true, sent: si, rule: "counterpart"}}
+		}
+	}
+	return nil
+}
+
+// knownRole returns the office of state a person holds according to the
+// titles found so far.
+func (d *doc) knownRole(p int) string {
+	for _, m := range d.mentions {
+		if m.kind == kindPerson && m.ent == p && m.title.role != "" && m.title.class == "gov" {
+			return m.title.role
+		}
+	}
+	return d.rolesFromLists[p]
+}
+
+// nearestCountryBefore returns the country named last before token at in
+// sentence si.
+func (d *doc) nearestCountryBefore(at, si int) string {
+	c := ""
+	for _, m := range d.mentions {
+		if m.kind == kindCountry && m.tok0 >= d.sents[si].tok0 && m.tok1 <= at {
+			c = m.country
+		}
+	}
+	return c
+}
+
+// dominantCountry returns the country the article names far more than any
+// other (at least 60% of country mentions, twice or more), or "".
+func (d *doc) dominantCountry() string {
+	total, best, bestN := 0, "", 0
+	for _, c := range d.countryOrder {
+		n := d.countryCount[c]
+		total += n
+		if n > bestN {
+			best, bestN = c, n
+		}
+	}
+	if bestN >= 2 && bestN*10 >= total*6 {
+		return best
+	}
+	return ""
+}
+
+// topCountries returns the two countries an article is about ("both
+// sides"): the two most named, if they stand out.
+func (d *doc) topCountries() []string {
+	var order []string
+	order = append(order, d.countryOrder...)
+	// stable sort by count, descending
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && d.countryCount[order[j]] > d.countryCount[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	if len(order) < 2 || d.countryCount[order[1]] < 2 {
+		return nil
+	}
+	if len(order) > 2 && d.countryCount[order[2]]*2 > d.countryCount[order[1]] {
+		return nil
+	}
+	return order[:2]
+}
+
+// roleLists reads "Foreign and Defense Ministers of Russia and Japan ...
+// A, B, C and D": portfolios × countries handed out in order to a list of
+// persons in the same or the next sentence.
+func (d *doc) roleLists() []affil {
+	var out []affil
+	d.rolesFromLists = map[int]string{}
+	for si, s := range d.sents {
+		for i := s.tok0; i < s.tok1; i++ {
+			if !d.toks[i].is("of") || d.inQuote[i] {
+				continue
+			}
+			// backwards: domain (and domain)* head(plural)
+			j := i - 1
+			if j < s.tok0 {
+				continue
+			}
+			head := singular(d.toks[j].lower())
+			if cls, ok := d.lx.titleHeads[head]; !ok || cls != "gov" || head == d.toks[j].lower() {
+				continue
+			}
+			var domains []string
+			k := j - 1
+			for k >= s.tok0 {
+				l := d.toks[k].lower()
+				if d.lx.titleDomains[l] || d.lx.titleModifiers[l] {
+					domains = append([]string{titleWord(d.toks[k].s)}, domains...)
+					k--
+					continue
+				}
+				if l == "and" || l == "," {
+					k--
+					continue
+				}
+				break
+			}
+			if len(domains) < 2 {
+				continue
+			}
+			// forwards: country (and country)*
+			var countries []string
+			c := i + 1
+			for c < s.tok1 {
+				if name, _, e := d.countryAt(c, s.tok1); name != "" {
+					countries = append(countries, name)
+					c = e
+					if c < s.tok1 && d.toks[c].is("and", ",") {
+						c++
+						continue
+					}
+				}
+				break
+			}
+			if len(countries) < 1 {
+				continue
+			}
+			list := d.personList(si, c)
+			if len(list) == 0 && si+1 < len(d.sents) {
+				list = d.personList(si+1, d.sents[si+1].tok0)
+			}
+			if len(list) != len(domains)*len(countries) {
+				continue
+			}
+			headWord := titleWord(head)
+			for n, m := range list {
+				role := domains[n%len(domains)] + " " + headWord
+				country := countries[n/len(domains)]
+				out = append(out, affil{person: m.ent, org: country, country: true, role: role, class: "gov",
+					current: true, sent: d.sentOf[m.tok0], rule: "role-list"})
+				d.rolesFromLists[m.ent] = role
+				p := d.persons[m.ent]
+				p.class = "gov"
+				for _, w := range strings.Fields(strings.ToLower(role + " " + country)) {
+					p.desc[w] = true
+				}
+				p.desc[strings.ToLower(country)] = true
+				for f := range d.countryForms[country] {
+					p.desc[strings.ToLower(f)] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// personList finds the first coordinated list of person mentions ("A, B,
+// C and D") in sentence si at or after token from.
+func (d *doc) personList(si, from int) []*mention {
+	s := d.sents[si]
+	var list []*mention
+	for _, m := range d.mentions {
+		if m.kind != kindPerson || m.tok0 < from || m.tok0 >= s.tok1 {
+			continue
+		}
+		if len(list) == 0 {
+			list = append(list, m)
+			continue
+		}
+		prev := list[len(list)-1]
+		gap := d.span(prev.tok1, m.tok0)
+		if gap == "," || gap == "and" || gap == ", and" {
+			list = append(list, m)
+			continue
+		}
+		if len(list) >= 2 {
+			break
+		}
+		list = []*mention{m}
+	}
+	if len(list) < 2 {
+		return nil
+	}
+	return list
+}

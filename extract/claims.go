@@ -1,0 +1,902 @@
+package extract
+
+import (
+	"strings"
+)
+
+// claim is a claim found in the text, before it becomes a fact.
+type claim struct {
+	person       int
+	kind         string
+	text         string
+	a, b         int // statement tokens (first and last segment) for mentions
+	sent0, sent1 int
+	rule         string
+}
+
+// adverbs that may stand between a speaker and the speech verb.
+var speechAdverbs = map[string]bool{
+	"also": true, "further": true, "later": true, "then": true, "again": true, "repeatedly": true, "once": true,
+	"has": true, "had": true, "have": true, "was": true, "is": true, "will": true, "would": true, "recently": true,
+	"previously": true, "earlier": true, "subsequently": true, "additionally": true, "moreover": true, "finally": true,
+	"however": true, "openly": true, "publicly": true, "privately": true, "reportedly": true, "has also": true,
+	"had also": true, "even": true, "still": true, "specifically": true, "strongly": true, "firmly": true,
+}
+
+// speechVerbAt reports whether a speech verb starts at token i and returns
+// the token after it ("pointed out" is two tokens).
+func (d *doc) speechVerbAt(i int) (int, bool) {
+	if i >= len(d.toks) || !d.toks[i].word || d.inQuote[i] {
+		return i, false
+	}
+	l := d.toks[i].lower()
+	for _, phrase := range d.lx.speechMulti {
+		if d.matchWords(i, phrase) {
+			return i + len(phrase), true
+		}
+	}
+	if d.lx.speechVerbs[l] {
+		return i + 1, true
+	}
+	return i, false
+}
+
+// matchWords reports whether the lower-cased words start at token i.
+func (d *doc) matchWords(i int, words []string) bool {
+	if i+len(words) > len(d.toks) {
+		return false
+	}
+	for k, w := range words {
+		if d.toks[i+k].lower() != w {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectBefore finds the speaker phrase that ends right before the verb at
+// token v (skipping adverbs, and an appositive after a name) and resolves
+// it.
+func (d *doc) subjectBefore(v int) (int, string) {
+	s := d.sents[d.sentOf[v]]
+	e := v
+	for e > s.tok0 && speechAdverbs[d.toks[e-1].lower()] {
+		e--
+	}
+	if e <= s.tok0 {
+		return -1, ""
+	}
+	// "... and said", "... but says": the subject of the sentence
+	if d.toks[e-1].is("and", "but") {
+		return d.clauseSubject(v)
+	}
+	// "Mr Blair, who said"
+	if d.toks[e-1].is("who") && e-2 > s.tok0 && d.toks[e-2].s == "," {
+		for _, m := range d.mentionsEndingAt(e - 2) {
+			if m.kind == kindPerson {
+				return m.ent, "relative"
+			}
+		}
+	}
+	// "Mr Sands' book suggests"
+	if d.toks[e-1].is("book", "report", "article", "letter", "memoir", "memoirs", "paper", "blog", "column", "essay", "study") && e-2 > s.tok0 {
+		k := e - 2
+		if d.toks[k].s == "'s" || d.toks[k].s == "\u2019s" || d.toks[k].s == "'" || d.toks[k].s == "\u2019" {
+			for _, m := range d.mentionsEndingAt(k) {
+				if m.kind == kindPerson {
+					return m.ent, "author"
+				}
+			}
+		}
+	}
+	// a person named just before, or before an appositive ending here
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := d.mentions[i]
+		if m.tok0 >= e || m.tok0 < s.tok0 {
+			continue
+		}
+		if m.kind == kindPerson {
+			if m.tok1 == e {
+				return m.ent, "named"
+			}
+			if _, after := d.appositiveAfter(m.tok1); after == e || after == e-1 && d.toks[e-1].s == "," {
+				return m.ent, "named+appositive"
+			}
+		}
+	}
+	// a pronoun or a description ("the expert", "Former US Diplomat")
+	a := e - 1
+	if personPronouns[d.toks[a].lower()] {
+		return d.resolveSpeaker(a, e, a)
+	}
+	for a > s.tok0 && e-a < 5 && d.toks[a-1].word && !d.toks[a-1].is("that", "and", "but", "as", "which", "who") {
+		a--
+	}
+	for ; a < e; a++ {
+		if p, rule := d.resolveSpeaker(a, e, a); p >= 0 {
+			return p, rule
+		}
+		if d.toks[a].is("the", "a", "an") {
+			continue
+		}
+	}
+	return -1, ""
+}
+
+// attributionAfter reads an attribution right after a closing quotation
+// mark at token c: ", he said", "the expert told Agency", ", said Russian
+// Foreign Minister at a press conference", ", Jane Doe, the minister, said".
+// It returns the speaker and the token where the attribution ends.
+func (d *doc) attributionAfter(c int) (int, string, int, bool) {
+	k := c + 1
+	if k < len(d.toks) && d.toks[k].s == "," {
+		k++
+	}
+	if k >= len(d.toks) || d.sentOf[k] != d.sentOf[c] {
+		return -1, "", k, false
+	}
+	s := d.sents[d.sentOf[c]]
+	// "said X", "says X"
+	if v, ok := d.speechVerbAt(k); ok {
+		a := v
+		for a < s.tok1 && d.toks[a].is("the", "a", "an") {
+			a++
+		}
+		end := a
+		for end < s.tok1 && d.toks[end].word && !d.toks[end].is("at", "on", "in", "after", "during", "to", "when", "while", "of", "that", "last", "yesterday") {
+			end++
+		}
+		if end > a {
+			if m, found := d.personAt(v, end); found {
+				return m.ent, "named", d.attributionEnd(m.tok1, s), true
+			}
+			if p, rule := d.resolveSpeaker(v, end, v); p >= 0 {
+				return p, rule, d.attributionEnd(end, s), true
+			}
+		}
+		return -1, "", k, false
+	}
+	// "X said", "he told Agency", "the expert explained", "X, a professor, said"
+	for v := k; v < s.tok1 && v < k+12; v++ {
+		if d.toks[v].quote != notQuote {
+			break
+		}
+		if e, ok := d.speechVerbAt(v); ok && v > k {
+			if p, rule := d.subjectBefore(v); p >= 0 {
+				return p, rule, d.attributionEnd(e, s), true
+			}
+			return -1, "", k, false
+		}
+	}
+	return -1, "", k, false
+}
+
+// attributionEnd is the token after an attribution: the end of its
+// sentence part (up to a comma before a new quotation, or the sentence end).
+func (d *doc) attributionEnd(from int, s sentence) int {
+	for i := from; i < s.tok1; i++ {
+		if d.toks[i].quote == openDouble || d.toks[i].quote == straightDouble {
+			return i
+		}
+	}
+	return s.tok1
+}
+
+// attributionBefore reads "X said: “...”", "As X put it, “...”".
+func (d *doc) attributionBefore(open int) (int, string, bool) {
+	if open <= 0 {
+		return -1, "", false
+	}
+	s := d.sents[d.sentOf[open]]
+	prev := open - 1
+	if prev < s.tok0 {
+		// the sentence before ends with a colon: "He said:" + new sentence
+		return -1, "", false
+	}
+	if !(d.toks[prev].s == ":" || d.toks[prev].s == "," || d.toks[prev].is("that")) {
+		if _, ok := d.speechVerbAt(prev); !ok {
+			return -1, "", false
+		}
+		prev++
+	}
+	for v := prev - 1; v >= s.tok0 && v >= prev-12; v-- {
+		if _, ok := d.speechVerbAt(v); ok {
+			if p, rule := d.subjectBefore(v); p >= 0 {
+				return p, rule, true
+			}
+			return -1, "", false
+		}
+		// "As X put it"
+		if d.toks[v].is("put") && v+1 < open && d.toks[v+1].is("it") {
+			a := v - 1
+			for a > s.tok0 && !d.toks[a-1].is("as", "As") {
+				a--
+			}
+			if p, rule := d.resolveSpeaker(a, v, a); p >= 0 {
+				return p, rule, true
+			}
+		}
+	}
+	return -1, "", false
+}
+
+// clauseInitial reports whether a quotation opening at token open starts a
+// clause (a quoted sentence), rather than quoting a few words inside one.
+func (d *doc) clauseInitial(q quoteSpan) bool {
+	if q.open < 0 {
+		return true
+	}
+	if q.a >= q.b {
+		return false
+	}
+	if d.sentenceStart(q.open) || d.sentenceStart(q.a) {
+		return true
+	}
+	prev := d.toks[q.open-1]
+	if prev.s == ":" {
+		return true
+	}
+	if prev.s == "," || prev.is("that") {
+		for v := q.open - 2; v >= 0 && v >= q.open-4; v-- {
+			if _, ok := d.speechVerbAt(v); ok {
+				return d.quoteEndsClause(q)
+			}
+		}
+		return prev.s == "," && q.words(d) >= 6
+	}
+	_, ok := d.speechVerbAt(q.open - 1)
+	return ok && d.quoteEndsClause(q)
+}
+
+// quoteEndsClause reports whether nothing but punctuation or an
+// attribution follows a quotation in its sentence: `He said "it is likely"
+// that ...` quotes a few words of a reported statement.
+func (d *doc) quoteEndsClause(q quoteSpan) bool {
+	if q.close < 0 {
+		return true
+	}
+	s := d.sents[d.sentOf[q.close]]
+	k := q.close + 1
+	for k < s.tok1 && !d.toks[k].word {
+		if d.toks[k].quote != notQuote {
+			return true
+		}
+		k++
+	}
+	if k >= s.tok1 {
+		return true
+	}
+	_, _, _, ok := d.attributionAfter(q.close)
+	return ok
+}
+
+// nextBodyParagraph returns the first token of the paragraph after para,
+// or -1.
+func (d *doc) paragraphStart(para int) int {
+	for _, s := range d.sents {
+		if s.para == para {
+			return s.tok0
+		}
+	}
+	return -1
+}
+
+func (d *doc) nextParagraph(para int) int {
+	for _, s := range d.sents {
+		if s.para > para {
+			return s.para
+		}
+	}
+	return -1
+}
+
+// directClaims turns quotations into claims: one per quotation, even when
+// it runs over several paragraphs or is interrupted by its attribution.
+func (d *doc) directClaims() []claim {
+	var out []claim
+	used := make([]bool, len(d.quotes))
+	lastSpeakerInPara := map[int]int{}
+	for qi := range d.quotes {
+		if used[qi] {
+			continue
+		}
+		q := d.quotes[qi]
+		if !d.clauseInitial(q) {
+			continue
+		}
+		segs := []int{qi}
+		used[qi] = true
+		speaker, rule := -1, ""
+		if p, r, ok := d.attributionBefore(q.open); ok {
+			speaker, rule = p, "quote+attribution-before:"+r
+		}
+		for {
+			cur := d.quotes[segs[len(segs)-1]]
+			next := segs[len(segs)-1] + 1
+			if cur.close < 0 {
+				// the quotation goes on in the next paragraph
+				np := d.nextParagraph(cur.para)
+				if next < len(d.quotes) && np >= 0 && d.quotes[next].para == np && d.quotes[next].open == d.paragraphStart(np) {
+					segs = append(segs, next)
+					used[next] = true
+					continue
+				}
+				break
+			}
+			p, r, end, ok := d.attributionAfter(cur.close)
+			if ok && speaker < 0 {
+				speaker, rule = p, "quote+attribution-after:"+r
+			}
+			if !ok {
+				break
+			}
+			// "“A,” he said. “B.”": B continues A unless it has its own attribution
+			if next < len(d.quotes) && d.quotes[next].para == cur.para && d.quotes[next].open >= 0 &&
+				d.onlyPunctuation(end, d.quotes[next].open) && !d.hasOwnAttribution(d.quotes[next]) {
+				segs = append(segs, next)
+				used[next] = true
+				continue
+			}
+			break
+		}
+		first, last := d.quotes[segs[0]], d.quotes[segs[len(segs)-1]]
+		if speaker < 0 && first.open <= d.paragraphStart(first.para) && (last.close < 0 || d.quoteEndsParagraph(last)) {
+			// a quotation paragraph of its own: the speaker of the paragraph before
+			if p, ok := lastSpeakerInPara[d.prevParagraph(first.para)]; ok {
+				speaker, rule = p, "quote+previous-speaker"
+			} else if d.paragraphEndsWithColon(d.prevParagraph(first.para)) {
+				if p := d.lastSubject(d.paragraphStart(first.para)); p >= 0 {
+					speaker, rule = p, "quote+introduced"
+				}
+			}
+		}
+		if speaker < 0 && d.sentenceStart(max(first.open, first.a)) && d.quoteEndsClause(last) && first.words(d) >= 4 {
+			// a quoted sentence with no attribution: the person speaking
+			// in this or the paragraph before
+			at := max(first.open, first.a)
+			if p := d.lastSubject(at); p >= 0 && d.mentionedSince(p, d.prevParagraph(first.para), at) {
+				speaker, rule = p, "quote+latest-speaker"
+			}
+		}
+		if speaker < 0 {
+			continue
+		}
+		var parts []string
+		for _, si := range segs {
+			sq := d.quotes[si]
+			parts = append(parts, d.cleanSpan(sq.a, sq.b))
+		}
+		text := trimStatement(strings.Join(parts, " "))
+		if text == "" {
+			continue
+		}
+		c := claim{person: speaker, kind: Direct, text: text, a: first.a, b: last.b,
+			sent0: d.sentOf[max(first.a, 0)], sent1: d.sentOf[max(last.b-1, 0)], rule: rule}
+		if last.close >= 0 {
+			c.sent1 = d.sentOf[last.close]
+		}
+		out = append(out, c)
+		lastSpeakerInPara[last.para] = speaker
+		d.speakerMarks = append(d.speakerMarks, speakerMark{speaker, last.b})
+	}
+	return out
+}
+
+// mentionedSince reports whether person p is named (outside quotations)
+// or speaks between the start of paragraph para and token at.
+func (d *doc) mentionedSince(p, para, at int) bool {
+	from := 0
+	if para >= 0 {
+		from = d.paragraphStart(para)
+	}
+	for _, m := range d.mentions {
+		if m.kind == kindPerson && m.ent == p && m.tok0 >= from && m.tok0 < at {
+			return true
+		}
+	}
+	for _, sp := range d.speakerMarks {
+		if sp.person == p && sp.at >= from && sp.at < at {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) prevParagraph(para int) int {
+	prev := -1
+	for _, s := range d.sents {
+		if s.para >= para {
+			break
+		}
+		prev = s.para
+	}
+	return prev
+}
+
+func (d *doc) paragraphEndsWithColon(para int) bool {
+	last := -1
+	for _, s := range d.sents {
+		if s.para == para {
+			last = s.tok1 - 1
+		}
+	}
+	return last >= 0 && d.toks[last].s == ":"
+}
+
+func (d *doc) quoteEndsParagraph(q quoteSpan) bool {
+	for i := q.close + 1; i < len(d.toks) && d.paraOf(i) == q.para; i++ {
+		if d.toks[i].word {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyPunctuation reports whether tokens [a, b) hold no words.
+func (d *doc) onlyPunctuation(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.toks[i].word {
+			return false
+		}
+	}
+	return a <= b
+}
+
+// hasOwnAttribution reports whether a quotation is attributed on its own.
+func (d *doc) hasOwnAttribution(q quoteSpan) bool {
+	if q.close < 0 {
+		return false
+	}
+	_, _, _, ok := d.attributionAfter(q.close)
+	return ok
+}
+
+// trimStatement removes the punctuation a quotation or clause ends with
+// and connectives it starts with.
+func trimStatement(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := strings.TrimRight(s, " ,;:")
+		t = strings.TrimSuffix(t, "…")
+		t = strings.TrimSuffix(t, "...")
+		t = strings.TrimRight(t, " .,;:")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	for _, c := range []string{"However, ", "But ", "And ", "So ", "Also, ", "Besides, ", "Meanwhile, ", "Still, ", "Yet "} {
+		if strings.HasPrefix(s, c) && len(s) > len(c)+10 {
+			s = s[len(c):]
+			r := []rune(s)
+			if len(r) > 1 && r[0] >= 'a' && r[0] <= 'z' {
+				// keep the clause's own case
+			}
+		}
+	}
+	return s
+}
+
+// indirectClaims finds reported speech outside quotations: "According to
+// him, ...", "In his opinion, ...", "X stressed that ...", "..., he said.",
+// "X called the relations lukewarm".
+func (d *doc) indirectClaims(direct []claim) []claim {
+	var out []claim
+	inDirect := func(si int) bool {
+		for _, c := range direct {
+			if si >= c.sent0 && si <= c.sent1 {
+				return true
+			}
+		}
+		return false
+	}
+	for si, s := range d.sents {
+		if d.inQuote[s.tok0] && d.inQuote[s.tok1-1] {
+			continue
+		}
+		if c, ok := d.leadClaim(si); ok {
+			out = append(out, c)
+			continue
+		}
+		if c, ok := d.reportedClaim(si); ok {
+			out = append(out, c)
+			continue
+		}
+		if inDirect(si) {
+			continue
+		}
+		if c, ok := d.finalAttributionClaim(si); ok {
+			out = append(out, c)
+			continue
+		}
+		if c, ok := d.callClaim(si); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// leadClaim: "According to him, CLAUSE", "In his opinion, CLAUSE".
+func (d *doc) leadClaim(si int) (claim, bool) {
+	s := d.sents[si]
+	starts := []int{s.tok0}
+	// after a short opener: "Meanwhile, in his opinion, ..."
+	for i := s.tok0; i < s.tok1 && i < s.tok0+5; i++ {
+		if d.toks[i].s == "," {
+			starts = append(starts, i+1)
+			break
+		}
+	}
+	for _, st := range starts {
+		for _, lead := range d.lx.leads {
+			comma, pa, pb, ok := d.matchLead(st, s.tok1, lead)
+			if !ok {
+				continue
+			}
+			p, rule := d.resolveSpeaker(pa, pb, pa)
+			if p < 0 {
+				continue
+			}
+			text := trimStatement(d.cleanSpan(comma+1, s.tok1))
+			if len(strings.Fields(text)) < 3 {
+				continue
+			}
+			return claim{person: p, kind: Indirect, text: text, a: comma + 1, b: s.tok1, sent0: si, sent1: si,
+				rule: "reported:" + strings.Join(lead, " ") + ":" + rule}, true
+		}
+	}
+	return claim{}, false
+}
+
+// matchLead matches a lead pattern ("according to {P}", "in {P} opinion")
+// at token i, followed by a comma; it returns the comma and the speaker's
+// tokens.
+func (d *doc) matchLead(i, end int, lead []string) (comma, pa, pb int, ok bool) {
+	j := i
+	for k, w := range lead {
+		if w == "{p}" {
+			pa = j
+			// the speaker runs to the next literal word or the comma
+			var stop string
+			if k+1 < len(lead) {
+				stop = lead[k+1]
+			}
+			for j < end && d.toks[j].s != "," && (stop == "" || d.toks[j].lower() != stop) && j-pa < 8 {
+				j++
+			}
+			pb = j
+			// "his" / "X's"
+			if pb > pa && (d.toks[pb-1].s == "'s" || d.toks[pb-1].s == "\u2019s") {
+				pb--
+			}
+			if pb == pa {
+				return 0, 0, 0, false
+			}
+			continue
+		}
+		if j >= end || d.toks[j].lower() != w {
+			return 0, 0, 0, false
+		}
+		j++
+	}
+	if j >= end || d.toks[j].s != "," {
+		return 0, 0, 0, false
+	}
+	return j, pa, pb, true
+}
+
+// clauseOpeners can start a reported clause after a speech verb without
+// "that": "He said the plan would fail", "She said there was no deal".
+var clauseOpeners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "these": true, "those": true, "there": true, "it": true,
+	"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "his": true, "her": true,
+	"its": true, "their": true, "our": true, "my": true, "no": true, "some": true, "any": true, "all": true,
+	"many": true, "most": true, "several": true, "both": true, "every": true, "each": true, "nothing": true,
+	"everyone": true, "everybody": true, "nobody": true, "people": true, "such": true, "more": true,
+	"if": true, "while": true, "once": true, "only": true, "not": true, "further": false,
+}
+
+// reportedClaim: "X stressed that CLAUSE", "X, Associate Professor, said
+// that CLAUSE", "X expressed the opinion that CLAUSE", "He said the plan
+// would fail", "She told reporters CLAUSE", "..., saying CLAUSE".
+func (d *doc) reportedClaim(si int) (claim, bool) {
+	s := d.sents[si]
+	for v := s.tok0; v < s.tok1; v++ {
+		if d.inQuote[v] {
+			continue
+		}
+		e, ok := d.speechVerbAt(v)
+		phrase := ""
+		participle := false
+		if !ok {
+			for _, tp := range d.lx.thatPhrases {
+				if d.matchWords(v, tp) {
+					e, ok, phrase = v+len(tp), true, strings.Join(tp, " ")
+					break
+				}
+			}
+		}
+		if !ok && d.lx.participles[d.toks[v].lower()] && v > s.tok0 && d.toks[v-1].s == "," {
+			e, ok, participle = v+1, true, true
+		}
+		if !ok {
+			continue
+		}
+		from := d.clauseAfterVerb(v, e, s.tok1)
+		if from < 0 {
+			continue
+		}
+		var p int
+		var rule string
+		if participle {
+			p, rule = d.clauseSubject(v)
+		} else {
+			p, rule = d.subjectBefore(v)
+		}
+		if p < 0 {
+			continue
+		}
+		text := trimStatement(d.cleanSpan(from, s.tok1))
+		if len(strings.Fields(text)) < 3 {
+			continue
+		}
+		if phrase == "" {
+			phrase = d.toks[v].lower()
+		}
+		return claim{person: p, kind: Indirect, text: text, a: from, b: s.tok1, sent0: si, sent1: si,
+			rule: "reported:" + phrase + ":" + rule}, true
+	}
+	return claim{}, false
+}
+
+// clauseAfterVerb returns where the reported clause after a speech verb
+// (tokens [v, e)) starts, or -1: after "that", after an audience ("told
+// reporters"), after a short phrase of time or place ("on Tuesday", "in a
+// statement"), or right after the verb when a clause begins there.
+func (d *doc) clauseAfterVerb(v, e, end int) int {
+	k := e
+	told := d.toks[v].is("told", "tells", "telling")
+	// "told reporters", "told the BBC", "told a Commons select committee"
+	if told {
+		k = d.skipAudience(k, end)
+		if k < 0 {
+			return -1
+		}
+		for k < end && d.toks[k].s == "," {
+			k++
+		}
+		if k < end && d.toks[k].is("that") {
+			k++
+		}
+		if k+1 < end && d.toks[k].word && d.toks[k].quote == notQuote {
+			return k
+		}
+		return -1
+	}
+	for steps := 0; steps < 3 && k < end; steps++ {
+		if d.toks[k].is("that") {
+			if k+1 < end {
+				return k + 1
+			}
+			return -1
+		}
+		if n := d.skipCircumstance(k, end); n > k {
+			k = n
+			if k < end && d.toks[k].s == "," {
+				k++
+			}
+			continue
+		}
+		break
+	}
+	if k >= end || d.toks[k].quote != notQuote || d.toks[k].s == ":" || d.toks[k].s == "," {
+		return -1
+	}
+	t := d.toks[k]
+	if clauseOpeners[t.lower()] || (t.cap && t.word) || isNumber(t.s) {
+		// the clause needs a verb-like word soon: not "said on" etc.
+		return k
+	}
+	return -1
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && c != ',' && c != '.' && c != '%' {
+			return false
+		}
+	}
+	return true
+}
+
+// skipAudience skips the object of "told": an audience noun phrase or an
+// organisation; it returns -1 when none is found.
+func (d *doc) skipAudience(k, end int) int {
+	for _, m := range d.mentions {
+		if m.tok0 == k || (m.tok0 == k+1 && d.toks[k].is("the", "a", "an")) {
+			if m.kind == kindOrg || m.kind == kindCountry || m.kind == kindPerson {
+				return d.skipAudienceTail(m.tok1, end)
+			}
+		}
+	}
+	for j := k; j < end && j < k+7; j++ {
+		t := d.toks[j]
+		if !t.word && t.s != "'s" && t.s != "\u2019s" {
+			return -1
+		}
+		if d.lx.audience[t.s] || d.lx.audience[t.lower()] {
+			return d.skipAudienceTail(j+1, end)
+		}
+	}
+	return -1
+}
+
+// skipAudienceTail skips the rest of an audience ("of the House", "on
+// Friday") up to the clause.
+func (d *doc) skipAudienceTail(k, end int) int {
+	if k < end && d.toks[k].is("programme", "program", "conference", "committee") {
+		k++
+	}
+	return k
+}
+
+// skipCircumstance skips a short phrase of time or manner after a speech
+// verb: "on Tuesday", "in a statement", "at a news conference", "last
+// week", "yesterday".
+func (d *doc) skipCircumstance(k, end int) int {
+	t := d.toks[k]
+	switch {
+	case t.is("yesterday", "today", "earlier", "later", "recently", "publicly", "privately", "repeatedly", "again", "also", "then", "previously", "separately"):
+		return k + 1
+	case t.is("last", "this", "next") && k+1 < end:
+		return k + 2
+	case t.is("on", "in", "at", "during", "after", "before", "to", "via", "through", "when", "while", "earlier", "over", "from", "late", "early"):
+		j := k + 1
+		for j < end && j < k+8 && d.toks[j].word && !d.toks[j].is("that") {
+			j++
+		}
+		if j < end && (d.toks[j].is("that") || d.toks[j].s == ",") {
+			return j
+		}
+	}
+	return k
+}
+
+// clauseSubject finds who a participle (", saying ...") or a coordinated
+// verb ("... and said ...") belongs to: the subject of the sentence.
+func (d *doc) clauseSubject(v int) (int, string) {
+	s := d.sents[d.sentOf[v]]
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := d.mentions[i]
+		if m.kind == kindPerson && m.tok0 >= s.tok0 && m.tok0 < v && m.subject {
+			return m.ent, "clause-subject"
+		}
+	}
+	// "He refused ..., saying"
+	k := s.tok0
+	for k < v && !d.toks[k].word {
+		k++
+	}
+	if k < v && personPronouns[d.toks[k].lower()] {
+		return d.lastSubject(k), "clause-subject:pronoun"
+	}
+	return -1, ""
+}
+
+// finalAttributionClaim: "CLAUSE, he said." — a reported statement with
+// its attribution at the end and no quotation marks around it.
+func (d *doc) finalAttributionClaim(si int) (claim, bool) {
+	s := d.sents[si]
+	for c := s.tok1 - 2; c > s.tok0+3; c-- {
+		if d.toks[c].s != "," {
+			continue
+		}
+		if c-1 >= 0 && d.toks[c-1].quote != notQuote {
+			return claim{}, false // a quotation's attribution
+		}
+		// the attribution: at most 10 tokens to the end, with a speech verb
+		if s.tok1-c > 12 {
+			return claim{}, false
+		}
+		for v := c + 1; v < s.tok1; v++ {
+			if _, ok := d.speechVerbAt(v); !ok {
+				continue
+			}
+			p, rule := -1, ""
+			if v == c+1 {
+				end := v + 1
+				for end < s.tok1 && d.toks[end].word {
+					end++
+				}
+				p, rule = d.resolveSpeaker(v+1, end, v)
+			} else {
+				p, rule = d.subjectBefore(v)
+			}
+			if p < 0 {
+				return claim{}, false
+			}
+			text := trimStatement(d.cleanSpan(s.tok0, c))
+			if len(strings.Fields(text)) < 4 {
+				return claim{}, false
+			}
+			return claim{person: p, kind: Indirect, text: text, a: s.tok0, b: c, sent0: si, sent1: si,
+				rule: "reported:clause+attribution:" + rule}, true
+		}
+		return claim{}, false
+	}
+	return claim{}, false
+}
+
+// callClaim: "X called the bilateral relations lukewarm" → "the bilateral
+// relations are lukewarm"; "X dismissed the plan as reckless" → "the plan
+// is reckless"; "..., calling it an intrusion" → "it is an intrusion".
+func (d *doc) callClaim(si int) (claim, bool) {
+	s := d.sents[si]
+	for v := s.tok0 + 1; v < s.tok1-2; v++ {
+		if d.inQuote[v] || !d.lx.callVerbs[d.toks[v].lower()] {
+			continue
+		}
+		next := d.toks[v+1]
+		if next.is("for", "on", "upon", "off", "in", "out", "up", "back", "him", "her", "them", "me", "us", "a", "an") {
+			continue
+		}
+		var p int
+		var rule string
+		if strings.HasSuffix(d.toks[v].lower(), "ing") {
+			if d.toks[v-1].s != "," {
+				continue
+			}
+			p, rule = d.clauseSubject(v)
+		} else {
+			p, rule = d.subjectBefore(v)
+		}
+		if p < 0 {
+			continue
+		}
+		end := s.tok1
+		for end > v+1 && !d.toks[end-1].word {
+			end--
+		}
+		// a clause boundary ends the complement
+		for k := v + 1; k < end; k++ {
+			if d.toks[k].s == "," || d.toks[k].s == ";" || d.toks[k].is("and", "but", "while", "because", "since") && k > v+3 {
+				end = k
+				break
+			}
+		}
+		if end-(v+1) < 2 {
+			continue
+		}
+		var text string
+		if as := d.indexWord(v+1, end, "as"); as > v+1 {
+			text = d.cleanSpan(v+1, as) + " " + copula(d.toks[as-1].s) + " " + d.cleanSpan(as+1, end)
+		} else if d.toks[v+1].is("it", "this", "that", "them") {
+			text = d.toks[v+1].s + " " + copula(d.toks[v+1].s) + " " + d.cleanSpan(v+2, end)
+		} else {
+			text = d.cleanSpan(v+1, end-1) + " " + copula(d.toks[end-2].s) + " " + d.toks[end-1].s
+		}
+		return claim{person: p, kind: Indirect, text: trimStatement(text), a: v + 1, b: end, sent0: si, sent1: si,
+			rule: "reported:" + d.toks[v].lower() + ":" + rule}, true
+	}
+	return claim{}, false
+}
+
+func (d *doc) indexWord(a, b int, w string) int {
+	for i := a; i < b; i++ {
+		if d.toks[i].lower() == w {
+			return i
+		}
+	}
+	return -1
+}
+
+// copula picks "is" or "are" for a noun phrase ending in word.
+func copula(word string) string {
+	if strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "ss") {
+		return "are"
+	}
+	return "is"
+}

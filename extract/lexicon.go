@@ -1,0 +1,351 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/data"
+)
+
+// Lexicon is the general knowledge of English news the extractor relies on:
+// countries with their other names, demonyms, capitals and seats of
+// government; titles; organisation words; speech verbs; stance cues; page
+// clutter; given names. It is loaded from text files (see data/lexicon).
+type Lexicon struct {
+	countries []string // canonical names
+	// countryForms maps a lower-cased form ("russian", "moscow", "the kremlin"
+	// minus "the") to the country and the kind of form.
+	countryForms    map[string]countryForm
+	maxCountryWords int
+
+	titleHeads     map[string]string // lower-cased head phrase → class
+	maxHeadWords   int
+	titleModifiers map[string]bool
+	titleDomains   map[string]bool
+	maxDomainWords int
+	honorifics     map[string]string // lower-cased → "address" or "title"
+
+	orgHeads    map[string]bool
+	orgParts    map[string]bool
+	orgSuffixes map[string]bool
+	// notOrgAcronyms are capitalised abbreviations that are not organisations.
+	notOrgAcronyms map[string]bool
+	groupWords     map[string]bool // "Democrats": a group, not a person
+	orgNouns       map[string]bool // "company": an appositive naming an organisation
+	// parties maps a party adjective ("Conservative") to the party's name.
+	parties map[string]string
+
+	speechVerbs map[string]bool // single words; multi-word verbs in speechPhrases
+	speechMulti [][]string
+	thatPhrases [][]string
+	leads       [][]string // with "{P}" for the speaker
+	callVerbs   map[string]bool
+	participles map[string]bool // "saying": reports the clause subject's words
+	audience    map[string]bool // nouns ending the object of "told"
+
+	stances []stanceCue
+
+	clutterPrefixes []string
+	clutterContains []string
+	clutterLines    map[string]bool
+
+	givenNames  map[string]bool
+	familyFirst map[string]bool
+}
+
+// countryForm kinds.
+const (
+	formName    = "name"
+	formDemonym = "demonym"
+	formCapital = "capital"
+	formSeat    = "seat"
+)
+
+type countryForm struct {
+	country string
+	kind    string
+}
+
+type stanceCue struct {
+	stance string
+	words  []string // lower-cased; "{X}" marks the issue, "*" a gap
+}
+
+var (
+	defaultLexicon     *Lexicon
+	defaultLexiconErr  error
+	defaultLexiconOnce sync.Once
+)
+
+// DefaultLexicon returns the lexicon embedded in the binary (data/lexicon).
+func DefaultLexicon() (*Lexicon, error) {
+	defaultLexiconOnce.Do(func() {
+		sub, err := fs.Sub(data.Lexicons, "lexicon")
+		if err != nil {
+			defaultLexiconErr = err
+			return
+		}
+		defaultLexicon, defaultLexiconErr = LoadLexicon(sub)
+	})
+	return defaultLexicon, defaultLexiconErr
+}
+
+// LoadLexicon reads a lexicon from the files of fsys: countries.tsv,
+// titles.tsv, orgwords.tsv, speech.tsv, stances.tsv, clutter.tsv,
+// parties.tsv, given-names.txt and family-first.txt.
+func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
+	lx := &Lexicon{
+		countryForms:   map[string]countryForm{},
+		titleHeads:     map[string]string{},
+		titleModifiers: map[string]bool{},
+		titleDomains:   map[string]bool{},
+		honorifics:     map[string]string{},
+		orgHeads:       map[string]bool{},
+		orgParts:       map[string]bool{},
+		orgSuffixes:    map[string]bool{},
+		notOrgAcronyms: map[string]bool{},
+		groupWords:     map[string]bool{},
+		orgNouns:       map[string]bool{},
+		parties:        map[string]string{},
+		speechVerbs:    map[string]bool{},
+		callVerbs:      map[string]bool{},
+		participles:    map[string]bool{},
+		audience:       map[string]bool{},
+		clutterLines:   map[string]bool{},
+		givenNames:     map[string]bool{},
+		familyFirst:    map[string]bool{},
+	}
+	loaders := []struct {
+		name string
+		cols int
+		fn   func(cols []string) error
+	}{
+		{"countries.tsv", 5, lx.addCountry},
+		{"titles.tsv", 2, lx.addTitle},
+		{"orgwords.tsv", 2, lx.addOrgWord},
+		{"speech.tsv", 2, lx.addSpeech},
+		{"stances.tsv", 2, lx.addStance},
+		{"clutter.tsv", 2, lx.addClutter},
+		{"parties.tsv", 2, func(c []string) error { lx.parties[lowerKey(c[0])] = c[1]; return nil }},
+		{"given-names.txt", 1, func(c []string) error { lx.givenNames[c[0]] = true; return nil }},
+		{"family-first.txt", 1, func(c []string) error { lx.familyFirst[c[0]] = true; return nil }},
+	}
+	for _, l := range loaders {
+		if err := readTable(fsys, l.name, l.cols, l.fn); err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(lx.countries)
+	return lx, nil
+}
+
+// readTable calls fn with the tab-separated columns of every line of a lexicon
+// file that is neither empty nor a comment.
+func readTable(fsys fs.FS, name string, cols int, fn func([]string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), " \r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) < cols {
+			return fmt.Errorf("lexicon %s:%d: want %d tab-separated columns, got %d", path.Base(name), n, cols, len(c))
+		}
+		for i := range c {
+			c[i] = strings.TrimSpace(c[i])
+		}
+		if err := fn(c); err != nil {
+			return fmt.Errorf("lexicon %s:%d: %w", path.Base(name), n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("lexicon %s: %w", name, err)
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	if s == "-" || s == "" {
+		return nil
+	}
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (lx *Lexicon) addCountry(c []string) error {
+	name := c[0]
+	lx.countries = append(lx.countries, name)
+	add := func(form, kind string) {
+		key := lowerKey(form)
+		if key == "" {
+			return
+		}
+		if _, dup := lx.countryForms[key]; dup {
+			return // the first listed country keeps an ambiguous form
+		}
+		lx.countryForms[key] = countryForm{country: name, kind: kind}
+		if n := len(strings.Fields(key)); n > lx.maxCountryWords {
+			lx.maxCountryWords = n
+		}
+	}
+	add(name, formName)
+	for _, f := range splitList(c[1]) {
+		add(f, formName)
+	}
+	for _, f := range splitList(c[2]) {
+		add(f, formDemonym)
+	}
+	for _, f := range splitList(c[3]) {
+		add(f, formCapital)
+	}
+	for _, f := range splitList(c[4]) {
+		add(f, formSeat)
+	}
+	return nil
+}
+
+func (lx *Lexicon) addTitle(c []string) error {
+	key := lowerKey(c[1])
+	switch c[0] {
+	case "head":
+		if len(c) < 3 {
+			return fmt.Errorf("head %q has no class", c[1])
+		}
+		lx.titleHeads[key] = c[2]
+		if n := len(strings.Fields(key)); n > lx.maxHeadWords {
+			lx.maxHeadWords = n
+		}
+	case "modifier":
+		lx.titleModifiers[key] = true
+	case "domain":
+		lx.titleDomains[key] = true
+		if n := len(strings.Fields(key)); n > lx.maxDomainWords {
+			lx.maxDomainWords = n
+		}
+	case "honorific":
+		class := "address"
+		if len(c) > 2 {
+			class = c[2]
+		}
+		lx.honorifics[key] = class
+	default:
+		return fmt.Errorf("unknown kind %q", c[0])
+	}
+	return nil
+}
+
+func (lx *Lexicon) addOrgWord(c []string) error {
+	switch c[0] {
+	case "head":
+		lx.orgHeads[c[1]] = true
+	case "part":
+		lx.orgParts[c[1]] = true
+	case "suffix":
+		lx.orgSuffixes[c[1]] = true
+	case "notorg":
+		lx.notOrgAcronyms[c[1]] = true
+	case "group":
+		lx.groupWords[c[1]] = true
+	case "noun":
+		lx.orgNouns[strings.ToLower(c[1])] = true
+	default:
+		return fmt.Errorf("unknown kind %q", c[0])
+	}
+	return nil
+}
+
+func (lx *Lexicon) addSpeech(c []string) error {
+	words := strings.Fields(strings.ToLower(c[1]))
+	switch c[0] {
+	case "verb":
+		if len(words) == 1 {
+			lx.speechVerbs[words[0]] = true
+		} else {
+			lx.speechMulti = append(lx.speechMulti, words)
+		}
+	case "that":
+		lx.thatPhrases = append(lx.thatPhrases, words)
+	case "lead":
+		lx.leads = append(lx.leads, words)
+	case "call":
+		lx.callVerbs[words[0]] = true
+	case "participle":
+		lx.participles[words[0]] = true
+	case "audience":
+		lx.audience[words[0]] = true
+	default:
+		return fmt.Errorf("unknown kind %q", c[0])
+	}
+	return nil
+}
+
+func (lx *Lexicon) addStance(c []string) error {
+	if c[0] != Supports && c[0] != Opposes {
+		return fmt.Errorf("stance %q is neither %s nor %s", c[0], Supports, Opposes)
+	}
+	words := strings.Fields(strings.ToLower(c[1]))
+	slot := false
+	for _, w := range words {
+		slot = slot || w == "{x}"
+	}
+	if !slot {
+		return fmt.Errorf("stance pattern %q has no {X}", c[1])
+	}
+	for i, w := range words {
+		if w == "{x}" {
+			words[i] = "{X}"
+		}
+	}
+	lx.stances = append(lx.stances, stanceCue{stance: c[0], words: words})
+	return nil
+}
+
+func (lx *Lexicon) addClutter(c []string) error {
+	switch c[0] {
+	case "prefix":
+		lx.clutterPrefixes = append(lx.clutterPrefixes, strings.ToLower(c[1]))
+	case "line":
+		lx.clutterLines[strings.ToLower(c[1])] = true
+	case "contains":
+		lx.clutterContains = append(lx.clutterContains, strings.ToLower(c[1]))
+	default:
+		return fmt.Errorf("unknown kind %q", c[0])
+	}
+	return nil
+}
+
+// lowerKey normalises a phrase for lexicon look-up: lower case, typographic
+// apostrophes made straight, one space between words, no leading "the".
+func lowerKey(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(s, "\u2019", "'"))
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimPrefix(s, "the ")
+}
+
+// Country returns the canonical name of the country a form names ("Russian",
+// "Moscow", "UK"), and whether it is one.
+func (lx *Lexicon) Country(form string) (string, bool) {
+	f, ok := lx.countryForms[lowerKey(form)]
+	return f.country, ok
+}
+
+// Countries returns the canonical names of all countries in the lexicon.
+func (lx *Lexicon) Countries() []string { return append([]string(nil), lx.countries...) }

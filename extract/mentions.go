@@ -1,0 +1,963 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+type entityKind int
+
+const (
+	kindPerson entityKind = iota
+	kindOrg
+	kindCountry
+	kindDescription // a title or description standing for a person: "the expert", "Russian Foreign Minister"
+)
+
+// mention is one place where the article names an entity.
+type mention struct {
+	kind       entityKind
+	ent        int    // index in doc.persons or doc.orgs
+	country    string // kindCountry: canonical name
+	tok0, tok1 int    // the name's tokens
+	title      titleInfo
+	inQuote    bool
+	subject    bool // the person is the subject of the clause or the speaker of a claim
+	rule       string
+}
+
+// personEnt is a person of the article with every form of the name used.
+type personEnt struct {
+	words       []string // the fullest form of the name
+	forms       []string // surface forms in order of first use
+	formSet     map[string]bool
+	mentions    int
+	familyFirst bool
+	desc        map[string]bool // lower-case words describing the person: roles, organisations
+	class       string          // "gov", "org", "expert" or "" (unknown)
+	first       int             // token of first mention
+}
+
+func (p *personEnt) name() string { return strings.Join(p.words, " ") }
+
+// surname is the family name: the last word, or the first for
+// family-name-first names.
+func (p *personEnt) surname() string {
+	if p.familyFirst && len(p.words) > 1 {
+		return p.words[0]
+	}
+	return p.words[len(p.words)-1]
+}
+
+type orgEnt struct {
+	name     string
+	aliases  []string
+	mentions int
+	first    int
+}
+
+// place words make a capitalised phrase a place, not a person.
+var placeWords = map[string]bool{
+	"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true,
+	"Eastern": true, "Western": true, "Central": true, "Far": true, "Middle": true, "Upper": true, "Lower": true,
+	"Sea": true, "Ocean": true, "Island": true, "Islands": true, "Isles": true, "Territories": true, "Territory": true,
+	"Region": true, "Peninsula": true, "Gulf": true, "Strait": true, "Straits": true, "River": true, "Mountains": true,
+	"Valley": true, "Coast": true, "Bay": true, "Lake": true, "Street": true, "Square": true, "Avenue": true,
+	"Road": true, "Province": true, "State": true, "City": true, "County": true, "District": true, "Hill": true,
+	"Republic": true, "Kingdom": true, "Airport": true, "Station": true, "Bridge": true, "Park": true, "Palace": true,
+	"Hall": true, "Tower": true, "Canal": true, "Desert": true, "Basin": true, "Pacific": true, "Atlantic": true,
+	"Arctic": true, "Antarctic": true, "Asia": true, "Europe": true, "Africa": true, "Americas": true, "Oceania": true,
+	"Mediterranean": true, "Baltic": true, "Caribbean": true, "Balkans": true, "Caucasus": true, "Crimea": true,
+	"Kurils": true, "Kuriles": true, "Peninsular": true, "Highlands": true, "Heights": true, "Strip": true, "Bank": false,
+}
+
+// calendar words are capitalised but never names.
+var calendarWords = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
+	"January": true, "February": true, "March": true, "April": true, "June": true, "July": true,
+	"August": true, "September": true, "October": true, "November": true, "December": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true, "Sep": true,
+	"Sept": true, "Oct": true, "Nov": true, "Dec": true, "Christmas": true, "Easter": true,
+}
+
+// sentence openers that are capitalised only because they start a sentence.
+var openers = map[string]bool{
+	"However": true, "Meanwhile": true, "Besides": true, "Moreover": true, "Furthermore": true, "Specifically": true,
+	"Perhaps": true, "Sometimes": true, "Anytime": true, "Also": true, "Still": true, "Yet": true, "Then": true,
+	"Now": true, "Today": true, "Yesterday": true, "Tomorrow": true, "Instead": true, "Indeed": true, "Thus": true,
+	"Therefore": true, "Hence": true, "Nevertheless": true, "Nonetheless": true, "Although": true, "Though": true,
+	"While": true, "Whereas": true, "When": true, "Where": true, "Why": true, "How": true, "What": true, "Who": true,
+	"Which": true, "If": true, "Unless": true, "Because": true, "Since": true, "After": true, "Before": true,
+	"During": true, "Despite": true, "According": true, "Many": true, "Some": true, "Most": true, "Several": true,
+	"Both": true, "Each": true, "Every": true, "All": true, "Any": true, "Such": true, "Other": true, "Another": true,
+	"These": true, "Those": true, "This": true, "That": true, "There": true, "Here": true, "It": true, "Its": true,
+	"He": true, "She": true, "They": true, "We": true, "I": true, "You": true, "His": true, "Her": true, "Their": true,
+	"Our": true, "My": true, "Your": true, "In": true, "On": true, "At": true, "By": true, "For": true, "From": true,
+	"With": true, "Without": true, "As": true, "To": true, "Of": true, "The": true, "A": true, "An": true, "And": true,
+	"But": true, "Or": true, "Nor": true, "So": true, "Not": true, "No": true, "Only": true, "Even": true, "Just": true,
+	"Last": true, "Next": true, "First": true, "Second": true, "Finally": true, "Overall": true, "Earlier": true,
+	"Later": true, "Recently": true, "Currently": true, "Previously": true, "Initially": true, "Ultimately": true,
+	"Clearly": true, "Obviously": true, "Certainly": true, "Probably": true, "Possibly": true, "Apparently": true,
+	"Mostly": true, "Mainly": true, "Partly": true, "Among": true, "Between": true, "Under": true, "Over": true,
+	"Through": true, "Across": true, "Against": true, "Amid": true, "Following": true, "Including": true,
+	"Unlike": true, "Like": true, "Until": true, "Once": true, "Whether": true, "Whatever": true, "Whoever": true,
+	"People": true, "Ties": true, "Dear": true, "Sir": false, "Please": true, "Thanks": true, "Yes": true,
+}
+
+// name particles join the parts of a person's name.
+var nameParticles = map[string]bool{
+	"bin": true, "ibn": true, "bint": true, "al": true, "el": true, "von": true, "van": true, "der": true,
+	"den": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true, "dos": true,
+	"das": true, "del": true, "y": true, "ter": true, "abu": false,
+}
+
+// orgConnectors join the parts of an organisation's name.
+var orgConnectors = map[string]bool{"of": true, "for": true, "on": true, "and": true, "&": true, "de": true, "des": true, "du": true}
+
+// isCapWord reports a capitalised word, including "al-Assad" style names.
+func (d *doc) isCapWord(i int) bool {
+	t := d.toks[i]
+	if !t.word {
+		return false
+	}
+	if t.cap {
+		return true
+	}
+	l := t.s
+	for _, p := range []string{"al-", "el-", "bin-", "ad-", "as-"} {
+		if strings.HasPrefix(l, p) && len(l) > len(p) && unicode.IsUpper(firstRune(l[len(p):])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCommon reports whether a capitalised word is an ordinary English word
+// that the article also uses in lower case, or a sentence opener.
+func (d *doc) isCommon(w string) bool {
+	if openers[w] || functionWords[strings.ToLower(w)] {
+		return true
+	}
+	return d.lowerVocab[strings.ToLower(w)]
+}
+
+// chunk is a run of capitalised words.
+type chunk struct{ a, b int }
+
+// chunks finds the runs of capitalised words of the body. Organisation
+// names keep their connectors ("Institute for Peace and Security"),
+// person names their particles ("Mohammed bin Salman").
+func (d *doc) chunks() []chunk {
+	var out []chunk
+	n := len(d.toks)
+	for i := 0; i < n; {
+		if !d.isCapWord(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && d.isCapWord(j) && d.sentOf[j] == d.sentOf[i] && d.toks[j].start-d.toks[j-1].end <= 1 {
+			j++
+		}
+		// connectors
+		for j+1 < n && d.sentOf[j+1] == d.sentOf[i] {
+			c := d.toks[j].lower()
+			if !d.isCapWord(j + 1) {
+				break
+			}
+			if orgConnectors[c] && d.chunkHasOrgHead(i, j) && !(c == "and" && !d.hasConnector(i, j)) {
+				k := j + 1
+				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
+					k++
+				}
+				j = k
+				continue
+			}
+			if nameParticles[c] && j-i >= 1 {
+				k := j + 1
+				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
+					k++
+				}
+				j = k
+				continue
+			}
+			break
+		}
+		out = append(out, chunk{i, j})
+		i = j
+	}
+	return out
+}
+
+func (d *doc) chunkHasOrgHead(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.lx.orgHeads[d.toks[i].s] {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) hasConnector(a, b int) bool {
+	for i := a; i < b; i++ {
+		if l := d.toks[i].s; l == "of" || l == "for" || l == "on" {
+			return true
+		}
+	}
+	return false
+}
+
+// countryAt matches the longest country form starting at token i (within
+// limit) and returns its canonical name and the end token.
+func (d *doc) countryAt(i, limit int) (string, string, int) {
+	best, kind, end := "", "", i
+	var words []string
+	for j := i; j < limit && j-i < d.lx.maxCountryWords; j++ {
+		t := d.toks[j]
+		if !t.word && t.s != "'" && t.s != "\u2019" {
+			break
+		}
+		words = append(words, t.s)
+		key := lowerKey(strings.Join(words, " "))
+		if f, ok := d.lx.countryForms[key]; ok {
+			// forms are proper nouns: capitalised (or all capitals: "US")
+			if d.toks[i].cap {
+				best, kind, end = f.country, f.kind, j+1
+			}
+		}
+	}
+	return best, kind, end
+}
+
+// titleWordAt reports whether token i can be part of a title: an
+// honorific, modifier, portfolio word or title head.
+func (d *doc) titleWordAt(i int) bool {
+	l := d.toks[i].lower()
+	l = strings.TrimSuffix(l, ".")
+	if _, ok := d.lx.honorifics[d.toks[i].lower()]; ok {
+		return true
+	}
+	if d.lx.titleModifiers[l] || d.lx.titleDomains[l] {
+		return true
+	}
+	if _, ok := d.lx.titleHeads[l]; ok {
+		return true
+	}
+	if _, ok := d.lx.titleHeads[singular(l)]; ok {
+		return true
+	}
+	// the first word of a multi-word head: "prime" (minister), "chief" (executive)
+	for h := range d.lx.titleHeads {
+		if strings.HasPrefix(h, l+" ") {
+			return true
+		}
+	}
+	if l == "former" || l == "ex" || l == "counterpart" || l == "counterparts" {
+		return true
+	}
+	// a misspelt head after a title word: "Prime Minster"
+	if d.toks[i].cap && len(l) >= 6 && i > 0 && d.toks[i-1].cap {
+		prev := strings.ToLower(d.toks[i-1].s)
+		for h := range d.lx.titleHeads {
+			if strings.HasPrefix(h, prev+" ") && editDistance(h[len(prev)+1:], l) == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "men"):
+		return w[:len(w)-3] + "man"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// findMentions finds every person, organisation and country the body
+// names, and groups the person mentions into persons.
+func (d *doc) findMentions() {
+	type cand struct {
+		c        chunk
+		nameA    int // first token of the name part (after titles)
+		evidence string
+	}
+	var singles, multis []cand
+	for _, c := range d.chunks() {
+		a, b := c.a, c.b
+		// drop a sentence-initial common word: "However Trump", "Tourism"
+		for a < b && d.sentenceStart(a) && d.isCommon(d.toks[a].s) && !d.lx.givenNames[d.toks[a].s] {
+			a++
+		}
+		for a < b && (openers[d.toks[a].s] && a == c.a) {
+			a++
+		}
+		if a >= b {
+			continue
+		}
+		words := make([]string, 0, b-a)
+		for i := a; i < b; i++ {
+			words = append(words, d.toks[i].s)
+		}
+		// a title on its own: "Senior Research Fellow", "Russian Foreign Minister"
+		if d.allTitleWords(a, b) {
+			d.mentions = append(d.mentions, &mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})
+			continue
+		}
+		// organisations: a head word makes it one
+		if d.chunkHasOrgHead(a, b) || d.hasOrgSuffix(a, b) || d.lx.groupWords[d.toks[b-1].s] {
+			d.addOrgMention(a, b)
+			continue
+		}
+		if allUpperAcronym(words) && len(words) == 1 {
+			if country, _, end := d.countryAt(a, b); end == b && country != "" {
+				d.addCountryMention(a, b, country)
+				continue
+			}
+			if d.lx.isAcronymOrg(words[0]) {
+				d.addOrgMention(a, b)
+			}
+			continue
+		}
+		// leading titles and country words: "Russian Foreign Minister Sergey Lavrov"
+		nameA := a
+		for nameA < b {
+			if country, _, end := d.countryAt(nameA, b); country != "" && end < b && d.titleAhead(end, b) {
+				nameA = end
+				continue
+			}
+			if d.titleWordAt(nameA) && !(d.lx.givenNames[d.toks[nameA].s] && nameA+1 < b && !d.titleWordAt(nameA+1)) {
+				nameA++
+				continue
+			}
+			break
+		}
+		if nameA == b {
+			// a title without a name: "Russian Foreign Minister", "Former US Diplomat"
+			if nameA > a {
+				d.mentions = append(d.mentions, &mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})
+			}
+			continue
+		}
+		// country names and places
+		if country, _, end := d.countryAt(nameA, b); country != "" && end == b {
+			d.addCountryMention(nameA, b, country)
+			continue
+		}
+		if d.isPlace(nameA, b) {
+			// still count the countries inside "South China Sea"? no: a place
+			continue
+		}
+		if country, _, end := d.countryAt(nameA, b); country != "" && end < b {
+			// "Japan Campus", "Russia Today": not a person; count the country
+			if !d.lx.givenNames[d.toks[nameA].s] {
+				d.addCountryMention(nameA, end, country)
+				continue
+			}
+		}
+		cd := cand{c: chunk{a, b}, nameA: nameA}
+		if b-nameA == 1 {
+			singles = append(singles, cd)
+		} else {
+			multis = append(multis, cd)
+		}
+	}
+	// persons with full names first; a name coordinated with a person found
+	// later ("A and B") is accepted on a second round
+	done := make([]bool, len(multis))
+	for round := 0; round < 3; round++ {
+		added := false
+		for i, cd := range multis {
+			if done[i] {
+				continue
+			}
+			a, b := cd.nameA, cd.c.b
+			ok, rule := d.isPersonName(cd.c.a, a, b)
+			if !ok || d.isAuthor(a, b) {
+				continue
+			}
+			done[i] = true
+			added = true
+			d.addPersonMention(a, b, rule)
+		}
+		if !added {
+			break
+		}
+	}
+	// then single words: a known person's surname, or a titled name
+	for _, cd := range singles {
+		a, b := cd.nameA, cd.c.b
+		w := d.toks[a].s
+		if d.isCommon(w) && !(cd.nameA > cd.c.a) {
+			if !(d.lowerVocab[strings.ToLower(w)] && d.personBySurname(w, a) >= 0 && !d.sentenceStart(a)) {
+				continue
+			}
+		}
+		if calendarWords[w] || placeWords[w] {
+			continue
+		}
+		if p := d.personBySurname(w, a); p >= 0 {
+			d.linkPersonMention(p, a, b, "surname")
+			continue
+		}
+		titled := cd.nameA > cd.c.a || d.titledBefore(a)
+		if titled && !allUpperAcronym([]string{w}) {
+			d.addPersonMention(a, b, "titled-name")
+			continue
+		}
+		if d.leaderPossessive(a) {
+			d.addPersonMention(a, b, "leader-possessive")
+		}
+	}
+	d.sortMentions()
+}
+
+// allTitleWords reports whether tokens [a, b) are all title words (or
+// country words before a title).
+func (d *doc) allTitleWords(a, b int) bool {
+	for i := a; i < b; {
+		if d.titleWordAt(i) {
+			i++
+			continue
+		}
+		if c, _, e := d.countryAt(i, b); c != "" && e < b && d.titleWordAt(e) {
+			i = e
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// isAuthor reports whether tokens [a, b) name one of the article's
+// authors (from the byline).
+func (d *doc) isAuthor(a, b int) bool {
+	name := d.span(a, b)
+	for _, au := range d.lay.authors {
+		if au == name {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAhead reports whether a title word starts at token i.
+func (d *doc) titleAhead(i, b int) bool { return i < b && d.titleWordAt(i) }
+
+// titledBefore reports whether an honorific or title (any case) stands
+// right before token i: "President Trump", "prime minister Abe".
+func (d *doc) titledBefore(i int) bool {
+	if i == 0 || d.sentOf[i-1] != d.sentOf[i] {
+		return false
+	}
+	t := d.toks[i-1]
+	if !t.word {
+		return false
+	}
+	l := strings.TrimSuffix(t.lower(), ".")
+	if _, ok := d.lx.honorifics[t.lower()]; ok {
+		return true
+	}
+	if _, ok := d.lx.titleHeads[l]; ok {
+		return true
+	}
+	return false
+}
+
+// leaderPossessive: "Putin's administration", "Merkel's government".
+func (d *doc) leaderPossessive(i int) bool {
+	if i+2 >= len(d.toks) {
+		return false
+	}
+	if !strings.HasSuffix(d.toks[i+1].s, "s") || (d.toks[i+1].s != "'s" && d.toks[i+1].s != "\u2019s") {
+		return false
+	}
+	switch d.toks[i+2].lower() {
+	case "administration", "government", "cabinet", "presidency", "premiership", "regime", "aides", "spokesman", "spokeswoman", "spokesperson", "office", "wife", "husband":
+		return true
+	}
+	return false
+}
+
+func (d *doc) hasOrgSuffix(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.lx.orgSuffixes[d.toks[i].s] {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) isPlace(a, b int) bool {
+	for i := a; i < b; i++ {
+		w := d.toks[i].s
+		if placeWords[w] || calendarWords[w] {
+			return true
+		}
+		// "Asia-Pacific", "Japan-US"
+		if strings.Contains(w, "-") {
+			for _, part := range strings.Split(w, "-") {
+				if placeWords[part] {
+					return true
+				}
+				if _, ok := d.lx.countryForms[strings.ToLower(part)]; ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func allUpperAcronym(words []string) bool {
+	for _, w := range words {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				if !unicode.IsUpper(r) {
+					return false
+				}
+			}
+		}
+		if letters < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// isPersonName decides whether the capitalised words [a, b) (after titles
+// starting at chunkA) name a person, and by which rule.
+func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
+	if b-a > 5 {
+		return false, ""
+	}
+	first := d.toks[a].s
+	titled := a > chunkA || d.titledBefore(a) || d.invertedTitleBefore(a)
+	strong := titled || d.lx.givenNames[first]
+	for i := a; i < b; i++ {
+		w := d.toks[i].s
+		if nameParticles[strings.ToLower(w)] && i > a && i < b-1 {
+			continue
+		}
+		if !d.isCapWord(i) || calendarWords[w] || d.lx.groupWords[w] {
+			return false, ""
+		}
+		if allUpperAcronym([]string{w}) && len(w) > 1 && !(strings.HasSuffix(w, ".") && len(w) == 2) {
+			return false, ""
+		}
+		// an ordinary word ("Short", "Brown") is a surname only with a title or a given name
+		if i > a && d.isCommon(w) && !d.lx.givenNames[w] && !(strong && i == b-1 && !functionWords[strings.ToLower(w)]) {
+			return false, ""
+		}
+		if i > a {
+			if _, ok := d.lx.countryForms[lowerKey(w)]; ok {
+				return false, ""
+			}
+		}
+	}
+	if d.orgAppositive(b) {
+		return false, ""
+	}
+	switch {
+	case titled:
+		return true, "titled-name"
+	case d.lx.givenNames[first] && !d.isCommon(d.toks[b-1].s):
+		return true, "given-name"
+	case d.lx.givenNames[first] && b-a >= 2:
+		return true, "given-name"
+	case d.lx.familyFirst[first] && b-a == 2:
+		return true, "family-name-first"
+	case d.knownSurname(d.toks[b-1].s):
+		return true, "known-surname"
+	}
+	if d.isCommon(first) && d.sentenceStart(a) {
+		return false, ""
+	}
+	// context: an appositive, a speech verb, a list of persons
+	if b < len(d.toks) && d.toks[b].s == "," && b+1 < len(d.toks) {
+		if d.titleWordAt(b+1) || d.toks[b+1].is("who", "former") {
+			return true, "appositive-name"
+		}
+		if segs, _ := d.appositiveAfter(b); len(segs) > 0 && segs[0].role != "" {
+			return true, "appositive-name"
+		}
+	}
+	if d.speechVerbNear(b) || (a > 0 && d.lx.speechVerbs[d.toks[a-1].lower()]) {
+		return true, "speaker-name"
+	}
+	// "the minister, NAME, said"
+	if a >= 1 && d.toks[a-1].s == "," && b+1 < len(d.toks) && d.toks[b].s == "," {
+		if _, ok := d.speechVerbAt(b + 1); ok {
+			return true, "speaker-name"
+		}
+	}
+	if d.inNameList(a, b) {
+		return true, "name-list"
+	}
+	if b+1 < len(d.toks) && (d.toks[b].s == "'s" || d.toks[b].s == "\u2019s") && d.leaderPossessive(b-1) {
+		return true, "leader-possessive"
+	}
+	return false, ""
+}
+
+// invertedTitleBefore: "the foreign minister, NAME" — a title and a comma
+// right before the name.
+func (d *doc) invertedTitleBefore(a int) bool {
+	if a < 2 || d.toks[a-1].s != "," || d.sentOf[a-2] != d.sentOf[a] {
+		return false
+	}
+	return d.isHeadAt(a-2) || d.titleWordAt(a-2) && !d.toks[a-2].cap
+}
+
+// orgAppositive: "X, a tooling company," — the name before is an
+// organisation's.
+func (d *doc) orgAppositive(b int) bool {
+	if b+1 >= len(d.toks) || d.toks[b].s != "," {
+		return false
+	}
+	i := b + 1
+	if !d.toks[i].is("a", "an", "the") {
+		return false
+	}
+	for j := i + 1; j < len(d.toks) && j < i+6; j++ {
+		t := d.toks[j]
+		if !t.word || t.s == "," {
+			return false
+		}
+		if d.lx.orgNouns[t.lower()] {
+			return true
+		}
+		if j+1 < len(d.toks) && d.lx.orgNouns[t.lower()+" "+d.toks[j+1].lower()] {
+			return true
+		}
+	}
+	return false
+}
+
+// knownSurname reports whether a person already found has this family
+// name ("Cherie Blair" after "Tony Blair").
+func (d *doc) knownSurname(w string) bool {
+	for _, p := range d.persons {
+		if len(p.words) > 1 && similarWord(p.surname(), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechVerbNear: a speech verb within two words after token b ("X said",
+// "X also stressed").
+func (d *doc) speechVerbNear(b int) bool {
+	for j := b; j < len(d.toks) && j < b+3; j++ {
+		t := d.toks[j]
+		if !t.word {
+			return false
+		}
+		if d.lx.speechVerbs[t.lower()] {
+			return true
+		}
+	}
+	return false
+}
+
+// inNameList: the words are coordinated with a given-name person: "A B,
+// C D and E F".
+func (d *doc) inNameList(a, b int) bool {
+	check := func(i int) bool {
+		if i < 0 || i >= len(d.toks) || !d.isCapWord(i) {
+			return false
+		}
+		if d.lx.givenNames[d.toks[i].s] {
+			return true
+		}
+		for _, m := range d.mentions {
+			if m.kind == kindPerson && m.tok0 == i {
+				return true
+			}
+		}
+		return false
+	}
+	if a >= 2 && (d.toks[a-1].s == "," || d.toks[a-1].s == "and") {
+		// previous name's first word
+		j := a - 2
+		for j > 0 && d.isCapWord(j-1) {
+			j--
+		}
+		if check(j) {
+			return true
+		}
+	}
+	if b+1 < len(d.toks) && (d.toks[b].s == "," || d.toks[b].s == "and") && check(b+1) {
+		return true
+	}
+	return false
+}
+
+// isAcronymOrg reports an all-capitals word that names an organisation
+// rather than a common abbreviation ("CEO", "GDP").
+func (lx *Lexicon) isAcronymOrg(w string) bool {
+	if utf8.RuneCountInString(w) < 2 || utf8.RuneCountInString(w) > 7 {
+		return false
+	}
+	if _, ok := lx.titleHeads[strings.ToLower(w)]; ok {
+		return false
+	}
+	return !lx.notOrgAcronyms[w]
+}
+
+func (d *doc) addCountryMention(a, b int, country string) {
+	d.mentions = append(d.mentions, &mention{kind: kindCountry, country: country, tok0: a, tok1: b, rule: "country-form"})
+	if d.countryCount[country] == 0 {
+		d.countryOrder = append(d.countryOrder, country)
+	}
+	d.countryCount[country]++
+	if d.countryForms[country] == nil {
+		d.countryForms[country] = map[string]bool{}
+	}
+	d.countryForms[country][d.span(a, b)] = true
+}
+
+// addOrgMention records an organisation named by tokens [a, b), merging
+// it with one the article named before (same name, or its acronym).
+func (d *doc) addOrgMention(a, b int) {
+	// drop leading country adjectives and titles? keep the name as written
+	for a < b && d.toks[a].is("the", "The") {
+		a++
+	}
+	name := d.span(a, b)
+	idx := -1
+	for i, o := range d.orgs {
+		if strings.EqualFold(o.name, name) {
+			idx = i
+			break
+		}
+		for _, al := range o.aliases {
+			if al == name {
+				idx = i
+			}
+		}
+	}
+	if idx < 0 {
+		d.orgs = append(d.orgs, &orgEnt{name: name, first: a})
+		idx = len(d.orgs) - 1
+	}
+	o := d.orgs[idx]
+	o.mentions++
+	// "Research Institute for Peace and Security (RIPS)"
+	if b+2 < len(d.toks) && d.toks[b].s == "(" && d.toks[b+2].s == ")" && allUpperAcronym([]string{d.toks[b+1].s}) {
+		acr := d.toks[b+1].s
+		if !contains(o.aliases, acr) {
+			o.aliases = append(o.aliases, acr)
+		}
+	}
+	d.mentions = append(d.mentions, &mention{kind: kindOrg, ent: idx, tok0: a, tok1: b, rule: "org-head-word"})
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// addPersonMention records a person named by tokens [a, b), merging it
+// with a person already named in another form (Sergey Shoygu / Sergei
+// Shoigu).
+func (d *doc) addPersonMention(a, b int, rule string) {
+	words := make([]string, 0, b-a)
+	for i := a; i < b; i++ {
+		words = append(words, d.toks[i].s)
+	}
+	idx := d.matchPerson(words)
+	if idx < 0 && len(words) > 1 {
+		// "Lord Goldsmith" first, "Peter Goldsmith" later: one person
+		only := -1
+		for i, p := range d.persons {
+			if len(p.words) == 1 && similarWord(p.words[0], words[len(words)-1]) {
+				if only >= 0 {
+					only = -2
+					break
+				}
+				only = i
+			}
+		}
+		if only >= 0 {
+			idx = only
+			d.persons[idx].words = words
+		}
+	}
+	if idx < 0 {
+		p := &personEnt{words: words, formSet: map[string]bool{}, desc: map[string]bool{}, first: a}
+		p.familyFirst = len(words) == 2 && d.lx.familyFirst[words[0]] && !d.lx.givenNames[words[0]]
+		d.persons = append(d.persons, p)
+		idx = len(d.persons) - 1
+	} else if p := d.persons[idx]; len(words) > len(p.words) {
+		p.words = words
+	}
+	d.linkPersonMention(idx, a, b, rule)
+}
+
+func (d *doc) linkPersonMention(idx, a, b int, rule string) {
+	p := d.persons[idx]
+	form := d.span(a, b)
+	if !p.formSet[form] {
+		p.formSet[form] = true
+		p.forms = append(p.forms, form)
+	}
+	p.mentions++
+	d.mentions = append(d.mentions, &mention{kind: kindPerson, ent: idx, tok0: a, tok1: b, rule: rule})
+}
+
+// matchPerson finds a person already known under another form of the same
+// name: same surname up to transliteration (Shoygu/Shoigu), compatible given
+// names (Sergey/Sergei, or an initial).
+func (d *doc) matchPerson(words []string) int {
+	for i, p := range d.persons {
+		if sameName(words, p.words) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sameName compares two multi-word names.
+func sameName(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if !similarWord(a[len(a)-1], b[len(b)-1]) {
+		return false
+	}
+	return similarWord(a[0], b[0]) || isInitialOf(a[0], b[0]) || isInitialOf(b[0], a[0])
+}
+
+// similarWord: equal after transliteration folding, or one edit apart for
+// longer words.
+func similarWord(a, b string) bool {
+	fa, fb := foldName(a), foldName(b)
+	if fa == fb {
+		return true
+	}
+	if len(fa) >= 5 && len(fb) >= 5 {
+		return editDistance(fa, fb) <= 1
+	}
+	return false
+}
+
+func isInitialOf(init, name string) bool {
+	init = strings.TrimSuffix(init, ".")
+	return utf8.RuneCountInString(init) == 1 && strings.HasPrefix(name, init)
+}
+
+// foldName reduces a name to a key that transliteration variants share:
+// lower case, no diacritics, y→i, doubled letters single ("Sergey" and
+// "Sergei", "Shoygu" and "Shoigu").
+func foldName(s string) string {
+	s = stripDiacritics(strings.ToLower(s))
+	s = strings.ReplaceAll(s, "y", "i")
+	s = strings.ReplaceAll(s, "'", "")
+	s = strings.ReplaceAll(s, "\u2019", "")
+	var sb strings.Builder
+	var last rune
+	for _, r := range s {
+		if r == last {
+			continue
+		}
+		sb.WriteRune(r)
+		last = r
+	}
+	return sb.String()
+}
+
+var diacritics = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+func stripDiacritics(s string) string {
+	out, _, err := transform.String(diacritics, s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// personBySurname finds the person whose family name is w (a single-word
+// mention), preferring the one mentioned last before token at.
+func (d *doc) personBySurname(w string, at int) int {
+	best, bestAt := -1, -1
+	for i, p := range d.persons {
+		if len(p.words) == 1 {
+			if similarWord(p.words[0], w) {
+				if best < 0 {
+					best = i
+				}
+			}
+			continue
+		}
+		if similarWord(p.surname(), w) || (p.familyFirst && p.words[0] == w) || (len(p.words) >= 3 && containsSimilar(p.words[1:], w)) {
+			last := p.first
+			for _, m := range d.mentions {
+				if m.kind == kindPerson && m.ent == i && m.tok0 < at && m.tok0 > last {
+					last = m.tok0
+				}
+			}
+			if last > bestAt {
+				best, bestAt = i, last
+			}
+		}
+	}
+	return best
+}
+
+// sortMentions puts the mentions in text order.
+func (d *doc) sortMentions() {
+	ms := d.mentions
+	// insertion sort is fine: mentions are nearly sorted
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].tok0 < ms[j-1].tok0; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func containsSimilar(words []string, w string) bool {
+	for _, x := range words {
+		if similarWord(x, w) {
+			return true
+		}
+	}
+	return false
+}

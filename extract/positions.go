@@ -1,0 +1,348 @@
+package extract
+
+import (
+	"strings"
+)
+
+// position is a stance found in the text, before it becomes a fact.
+type position struct {
+	countries []string
+	stance    string
+	issue     string
+	a, b      int // issue tokens
+	sent      int
+	speaker   int
+	rule      string
+}
+
+// words that may stand between a stance holder and the stance cue.
+var holderGap = map[string]bool{
+	"also": true, "therefore": true, "still": true, "only": true, "strongly": true, "firmly": true, "has": true,
+	"have": true, "had": true, "will": true, "would": true, "can": true, "could": true, "did": true, "does": true,
+	"do": true, "not": true, "never": true, "already": true, "now": true, "reportedly": true, "repeatedly": true,
+	"again": true, "is": true, "was": true, "are": true, "were": true, "been": true, "be": true, "must": true,
+	"should": true, "may": true, "might": true, "so": true, "thus": true, "then": true, "further": true,
+	"publicly": true, "openly": true, "officially": true, "formally": true, "quickly": true, "immediately": true,
+	"long": true, "consistently": true, "always": true, "almost": true, "even": true, "just": true, "recently": true,
+	"n't": true, "no": true, "longer": true, "yet": true, "itself": true, "jointly": true, "both": false,
+}
+
+var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true}
+
+// government nouns make a country's name its government: "the Japanese
+// side", "Russian officials", "the US administration".
+var governmentNouns = map[string]bool{
+	"side": true, "government": true, "governments": true, "authorities": true, "administration": true,
+	"leadership": true, "officials": true, "delegation": true, "diplomats": true, "negotiators": true,
+	"leaders": true, "leader": true, "cabinet": true, "ministry": true, "military": true, "regime": true,
+	"state": true, "parliament": true, "president": true, "prime": false,
+}
+
+// holderNouns stand for the two parties of the article: "both sides".
+var partyNouns = map[string]bool{"sides": true, "parties": true, "countries": true, "nations": true, "governments": true}
+
+// findPositions finds what countries support and oppose: a stance holder
+// (a country, its government, its capital, "both sides", a minister of it)
+// followed by a stance cue from the lexicon, and the issue after the cue.
+func (d *doc) findPositions() []position {
+	var out []position
+	var prevHolder []string
+	for si, s := range d.sents {
+		var sentMatches []position
+		claimedUntil := -1
+		for i := s.tok0; i < s.tok1; i++ {
+			if i < claimedUntil {
+				continue
+			}
+			for _, cue := range d.lx.stances {
+				x0, x1, after, ok := d.matchCue(i, s.tok1, cue.words)
+				if !ok {
+					continue
+				}
+				holder, speaker, negated, rule := d.stanceHolder(i, si, sentMatches, prevHolder)
+				if len(holder) == 0 {
+					continue
+				}
+				stance := cue.stance
+				if negated {
+					if stance == Supports {
+						stance = Opposes
+					} else {
+						continue // "did not oppose" says too little
+					}
+				}
+				prevHolder = holder
+				issues, ia, ib := d.issue(x0, x1, out, sentMatches)
+				for _, is := range issues {
+					p := position{countries: holder, stance: stance, issue: is, a: ia, b: ib, sent: si, speaker: speaker,
+						rule: "stance:" + strings.Join(cue.words, " ") + ":" + rule}
+					sentMatches = append(sentMatches, p)
+				}
+				if len(issues) == 0 {
+					// the holder still counts for a following "it"
+					sentMatches = append(sentMatches, position{countries: holder, a: ia, b: ib, sent: si})
+				}
+				claimedUntil = max(after, ib)
+				break
+			}
+		}
+		for _, p := range sentMatches {
+			if p.issue != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// matchCue matches a stance pattern at token i; it returns the issue's
+// token range (to be trimmed) and the token after the whole match.
+func (d *doc) matchCue(i, end int, words []string) (x0, x1, after int, ok bool) {
+	j := i
+	x0, x1 = -1, -1
+	for k := 0; k < len(words); k++ {
+		w := words[k]
+		switch w {
+		case "*":
+			// one to three words, then the next literal
+			if k+1 >= len(words) {
+				return 0, 0, 0, false
+			}
+			nextLit := words[k+1]
+			found := false
+			for g := 1; g <= 3 && j+g < end; g++ {
+				if !d.toks[j+g-1].word {
+					break
+				}
+				if d.toks[j+g].lower() == nextLit {
+					j += g
+					found = true
+					break
+				}
+			}
+			if !found {
+				return 0, 0, 0, false
+			}
+		case "{X}":
+			x0 = j
+			if k+1 < len(words) {
+				// the issue runs to the next literal words: "regards {X} as vital"
+				rest := words[k+1:]
+				found := false
+				for e := j + 1; e < end && e < j+16; e++ {
+					if d.matchWords(e, rest) {
+						x1 = e
+						j = e + len(rest)
+						found = true
+						break
+					}
+				}
+				if !found {
+					return 0, 0, 0, false
+				}
+				return x0, x1, j, true
+			}
+			x1 = end
+			return x0, x1, x0, x0 < end
+		default:
+			if j >= end || d.toks[j].lower() != w {
+				return 0, 0, 0, false
+			}
+			j++
+		}
+	}
+	return x0, x1, j, x0 >= 0
+}
+
+// stanceHolder finds who takes the stance whose cue starts at token i.
+func (d *doc) stanceHolder(i, si int, sentMatches []position, prevHolder []string) ([]string, int, bool, string) {
+	s := d.sents[si]
+	h := i
+	negated := false
+	for h > s.tok0 && (holderGap[d.toks[h-1].lower()] || d.toks[h-1].s == "'s" && false) {
+		if negations[d.toks[h-1].lower()] {
+			negated = true
+		}
+		h--
+		if i-h > 5 {
+			return nil, -1, false, ""
+		}
+	}
+	if h <= s.tok0 {
+		return nil, -1, false, ""
+	}
+	prev := d.toks[h-1]
+	// a second verb of the same holder: "... and criticized ..."
+	if prev.is("and", "but") && len(sentMatches) > 0 {
+		return sentMatches[len(sentMatches)-1].countries, -1, negated, "coordinated"
+	}
+	// "it", "they": the holder named just before
+	if prev.is("it", "they") && h-1 >= s.tok0 {
+		if len(sentMatches) > 0 {
+			return sentMatches[len(sentMatches)-1].countries, -1, negated, "pronoun"
+		}
+		if len(prevHolder) > 0 && h-1 == s.tok0 {
+			return prevHolder, -1, negated, "pronoun"
+		}
+		return nil, -1, false, ""
+	}
+	// "both sides", "the two sides", "the parties"
+	if partyNouns[prev.lower()] && h-2 >= s.tok0 && d.toks[h-2].is("both", "two", "the", "sides") {
+		if top := d.topCountries(); top != nil {
+			return top, -1, negated, "both-sides"
+		}
+		return nil, -1, false, ""
+	}
+	// a government noun after a country: "the Japanese side", "Russian officials"
+	end := h
+	if governmentNouns[prev.lower()] {
+		end = h - 1
+		if end > s.tok0 && (d.toks[end-1].s == "'s" || d.toks[end-1].s == "\u2019s") {
+			end--
+		}
+		// "Foreign Ministry": skip capitalised portfolio words
+		for end > s.tok0 && d.lx.titleDomains[d.toks[end-1].lower()] {
+			end--
+		}
+	}
+	for _, m := range d.mentionsEndingAt(end) {
+		switch m.kind {
+		case kindCountry:
+			if end == h && d.countryIsObject(m) {
+				return nil, -1, false, ""
+			}
+			return []string{m.country}, -1, negated, "country"
+		case kindPerson:
+			if c := d.officeCountry(m.ent); c != "" && end == h {
+				countries := []string{c}
+				// "German Chancellor A and French President B called for"
+				for prev := d.prevPersonInList(m); prev != nil; prev = d.prevPersonInList(prev) {
+					if pc := d.officeCountry(prev.ent); pc != "" && !contains(countries, pc) {
+						countries = append([]string{pc}, countries...)
+					}
+				}
+				return countries, m.ent, negated, "office-holder"
+			}
+		}
+	}
+	return nil, -1, false, ""
+}
+
+// countryIsObject reports a country name that is the object of a
+// preposition ("relations with Russia supports" is not Russia's stance).
+func (d *doc) countryIsObject(m *mention) bool {
+	if m.tok0 == 0 {
+		return false
+	}
+	p := d.toks[m.tok0-1]
+	if p.is("the") && m.tok0 >= 2 {
+		p = d.toks[m.tok0-2]
+	}
+	return p.is("with", "to", "of", "against", "on", "for", "from", "by", "in", "at", "over", "between", "toward", "towards")
+}
+
+// officeCountry returns the country a person holds an office of state in.
+func (d *doc) officeCountry(p int) string {
+	for _, a := range d.affs {
+		if a.person == p && a.country && a.class == "gov" && a.current {
+			return a.org
+		}
+	}
+	return ""
+}
+
+// issue trims the issue tokens [a, b) to the object phrase: up to a clause
+// boundary, without trailing time expressions; "both A and B" gives two
+// issues; "this" and "it" take the previous issue.
+func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, int) {
+	end := a
+	for end < b && end < a+24 {
+		t := d.toks[end]
+		if t.s == ";" || t.s == ":" || t.s == ")" || t.s == "(" || t.quote == closeDouble || t.s == "." || t.s == "?" {
+			break
+		}
+		if t.is("since", "because", "while", "whereas", "although", "though", "unless", "which", "who", "whereby") {
+			break
+		}
+		if t.is("rather") && end+1 < b && d.toks[end+1].is("than") {
+			break
+		}
+		if t.s == "," && end+1 < b && d.toks[end+1].is("which", "who", "but", "while", "as", "rather", "and", "despite", "although", "though", "since", "because", "saying", "adding", "according", "with") {
+			break
+		}
+		if t.is("and") && end+1 < b && d.startsCue(end+1) {
+			break
+		}
+		if t.is("but") && end > a {
+			break
+		}
+		end++
+	}
+	// trailing time expressions and punctuation
+	for end > a {
+		t := d.toks[end-1]
+		if !t.word || t.is("and", "or", "but", "to", "the", "a") {
+			end--
+			continue
+		}
+		if end-2 >= a && d.toks[end-2].is("in", "on", "by", "since", "until", "this", "last", "next", "from") && (isYear(t.s) || calendarWords[t.s] || t.is("year", "week", "month", "time", "morning", "evening", "weekend")) {
+			end -= 2
+			continue
+		}
+		break
+	}
+	if end <= a {
+		return nil, a, a
+	}
+	text := d.cleanSpan(a, end)
+	words := strings.Fields(strings.ToLower(text))
+	// anaphora
+	lastWord := words[len(words)-1]
+	if len(words) <= 3 && (lastWord == "this" || lastWord == "that" || lastWord == "it" || lastWord == "these" || lastWord == "those" || lastWord == "so") {
+		var ante string
+		if len(sameSentence) > 0 && sameSentence[len(sameSentence)-1].issue != "" {
+			ante = sameSentence[len(sameSentence)-1].issue
+		} else if n := len(before); n > 0 && d.sents[before[n-1].sent].para >= d.sents[d.sentOf[a]].para-1 {
+			ante = before[n-1].issue
+		}
+		if ante == "" {
+			return nil, a, end
+		}
+		prefix := strings.TrimSpace(text[:len(text)-len(lastWord)])
+		return []string{strings.TrimSpace(prefix + " " + ante)}, a, end
+	}
+	if words[0] == "such" || (len(words) == 1 && (words[0] == "it" || words[0] == "them" || words[0] == "this")) {
+		return nil, a, end
+	}
+	// "both A and B"
+	if words[0] == "both" {
+		for k := a + 1; k < end; k++ {
+			if d.toks[k].is("and") {
+				return []string{d.cleanSpan(a+1, k), d.cleanSpan(k+1, end)}, a, end
+			}
+		}
+	}
+	return []string{text}, a, end
+}
+
+// startsCue reports whether a stance cue starts at token i.
+func (d *doc) startsCue(i int) bool {
+	for _, cue := range d.lx.stances {
+		if _, _, _, ok := d.matchCue(i, d.sents[d.sentOf[i]].tok1, cue.words); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s[0] == '1' || s[0] == '2'
+}

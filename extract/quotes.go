@@ -1,0 +1,131 @@
+package extract
+
+// quoteSpan is a stretch of quoted text inside one paragraph.
+type quoteSpan struct {
+	open, close int // tokens of the marks; -1 when the mark is missing
+	a, b        int // the quoted tokens [a, b)
+	para        int
+}
+
+// words counts the word tokens of the quotation.
+func (q quoteSpan) words(d *doc) int {
+	n := 0
+	for i := q.a; i < q.b; i++ {
+		if d.toks[i].word {
+			n++
+		}
+	}
+	return n
+}
+
+// findQuotes finds the double-quoted stretches of every body paragraph. A
+// closing mark without an opening one quotes from the paragraph's start; an
+// opening mark without a closing one quotes to the paragraph's end (the
+// quotation goes on in the next paragraph, or its closing mark is missing).
+// Single quotation marks inside double ones are nested quotes and ignored;
+// at the top level they quote too when they hold a sentence ('...' in
+// British headlines and some outlets' body text).
+func (d *doc) findQuotes() {
+	for pi := 0; pi < len(d.sents); {
+		para := d.sents[pi].para
+		pa := d.sents[pi].tok0
+		pj := pi
+		for pj < len(d.sents) && d.sents[pj].para == para {
+			pj++
+		}
+		pb := d.sents[pj-1].tok1
+		d.quotesIn(pa, pb, para)
+		pi = pj
+	}
+	for _, q := range d.quotes {
+		for i := q.a; i < q.b; i++ {
+			d.inQuote[i] = true
+		}
+	}
+}
+
+func (d *doc) quotesIn(pa, pb, para int) {
+	open := -1
+	hasDouble := false
+	for i := pa; i < pb; i++ {
+		switch d.toks[i].quote {
+		case openDouble:
+			hasDouble = true
+			if open < 0 {
+				open = i
+			}
+		case closeDouble:
+			hasDouble = true
+			if open >= 0 {
+				d.quotes = append(d.quotes, quoteSpan{open: open, close: i, a: open + 1, b: i, para: para})
+				open = -1
+			} else if !d.quotedBefore(pa, i) {
+				d.quotes = append(d.quotes, quoteSpan{open: -1, close: i, a: pa, b: i, para: para})
+			}
+		case straightDouble:
+			hasDouble = true
+			opening, closing := d.straightDirection(i, pa, pb)
+			switch {
+			case open >= 0 && opening && !closing:
+				// a new opening mark while a quotation is open: the closing
+				// mark was left out ("... quickly. "This is ...")
+			case open >= 0:
+				d.quotes = append(d.quotes, quoteSpan{open: open, close: i, a: open + 1, b: i, para: para})
+				open = -1
+			case closing && !opening && !d.quotedBefore(pa, i):
+				d.quotes = append(d.quotes, quoteSpan{open: -1, close: i, a: pa, b: i, para: para})
+			default:
+				open = i
+			}
+		}
+	}
+	if open >= 0 {
+		d.quotes = append(d.quotes, quoteSpan{open: open, close: -1, a: open + 1, b: pb, para: para})
+	}
+	if hasDouble {
+		return
+	}
+	// single quotation marks at the top level
+	open = -1
+	for i := pa; i < pb; i++ {
+		switch d.toks[i].quote {
+		case openSingle:
+			if open < 0 {
+				open = i
+			}
+		case closeSingle:
+			if open >= 0 {
+				q := quoteSpan{open: open, close: i, a: open + 1, b: i, para: para}
+				if q.words(d) >= 4 {
+					d.quotes = append(d.quotes, q)
+				}
+				open = -1
+			}
+		}
+	}
+}
+
+// quotedBefore reports whether a quotation of the paragraph already ends
+// at or after token a and before i (so a stray closing mark is not a
+// quotation from the paragraph's start).
+func (d *doc) quotedBefore(pa, i int) bool {
+	for _, q := range d.quotes {
+		if q.close >= pa && q.close < i {
+			return true
+		}
+	}
+	return false
+}
+
+// straightDirection tells from the spacing around a straight quotation
+// mark at token i whether it opens (space before, word after) or closes
+// (word or punctuation before, space or punctuation after) a quotation.
+func (d *doc) straightDirection(i, pa, pb int) (opening, closing bool) {
+	t := d.toks[i]
+	spaceBefore := i == pa || d.toks[i-1].end < t.start
+	spaceAfter := i+1 >= pb || d.toks[i+1].start > t.end
+	wordAfter := !spaceAfter && i+1 < pb && (d.toks[i+1].word || d.toks[i+1].quote != notQuote)
+	opening = spaceBefore && wordAfter
+	closing = !spaceBefore && (spaceAfter || !d.toks[i+1].word)
+	return opening, closing
+}

@@ -1,0 +1,207 @@
+package extract
+
+import "strings"
+
+// pronouns that stand for a person who speaks.
+var personPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true, "hers": true}
+
+// expertNouns describe a speaker by trade; "the expert" is the last person
+// introduced with such a description (or with no office of state).
+var expertNouns = map[string]bool{
+	"expert": true, "analyst": true, "specialist": true, "scholar": true, "observer": true, "commentator": true,
+	"researcher": true, "professor": true, "academic": true, "economist": true, "political scientist": true,
+	"scientist": true, "historian": true, "author": true, "fellow": true, "lecturer": true, "consultant": true,
+	"strategist": true, "source": false,
+}
+
+// markSubjects flags person mentions that are the subject of their clause
+// ("In turn, Sergey Lavrov stressed ...", "on Wednesday Mr Straw said"):
+// the person a later "he" or "according to him" most likely means. A
+// subject is followed by its verb (after any appositive) and is not the
+// object of a preposition.
+func (d *doc) markSubjects() {
+	for _, m := range d.mentions {
+		if m.kind != kindPerson || d.inQuote[m.tok0] {
+			continue
+		}
+		start := m.title.start
+		if start > m.tok0 || start == 0 {
+			start = m.tok0
+		}
+		s := d.sents[d.sentOf[m.tok0]]
+		if j := start - 1; j >= s.tok0 && d.toks[j].is("with", "by", "to", "for", "of", "from", "at", "on", "about",
+			"between", "against", "like", "than", "toward", "towards", "under", "over", "among", "as", "including", "and", "or") {
+			continue
+		}
+		if j := start - 1; j >= s.tok0 && (d.toks[j].s == "'s" || d.toks[j].s == "\u2019s") {
+			continue
+		}
+		_, after := d.appositiveAfter(m.tok1)
+		for after < s.tok1 && speechAdverbs[d.toks[after].lower()] && !d.toks[after].is("has", "had", "have", "was", "is", "will", "would") {
+			after++
+		}
+		if after < s.tok1 && d.toks[after].word && !d.toks[after].cap && !d.toks[after].is("and", "of", "or", "in", "at", "on", "for", "with", "to", "from") {
+			m.subject = true
+		}
+	}
+}
+
+// lastSubject returns the person a pronoun at token at refers to: the
+// subject of the latest clause outside quotations, or failing that the
+// latest person named outside quotations.
+func (d *doc) lastSubject(at int) int {
+	fallback := -1
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := d.mentions[i]
+		if m.tok0 >= at || m.kind != kindPerson || d.inQuote[m.tok0] {
+			continue
+		}
+		if m.subject {
+			return m.ent
+		}
+		if fallback < 0 {
+			fallback = m.ent
+		}
+	}
+	return fallback
+}
+
+// personAt returns the person named by a mention starting within [a, b)
+// (a name, or a title before a name).
+func (d *doc) personAt(a, b int) (*mention, bool) {
+	for _, m := range d.mentions {
+		if m.kind != kindPerson {
+			continue
+		}
+		if (m.tok0 >= a && m.tok0 < b) || (m.title.start >= a && m.title.start < b && m.tok0 >= a) {
+			return m, true
+		}
+		if m.tok0 >= b {
+			break
+		}
+	}
+	return nil, false
+}
+
+// resolveSpeaker resolves the speaker phrase at tokens [a, b) ("he",
+// "James Brown", "the expert", "Russian Foreign Minister") to a person;
+// at is where the phrase stands. It returns -1 when the speaker is not a
+// person of the article (a ministry, "officials").
+func (d *doc) resolveSpeaker(a, b, at int) (int, string) {
+	for a < b && d.toks[a].is(",") {
+		a++
+	}
+	if a >= b {
+		return -1, ""
+	}
+	if m, ok := d.personAt(a, b); ok {
+		return m.ent, "named"
+	}
+	if b-a == 1 && personPronouns[d.toks[a].lower()] {
+		return d.lastSubject(at), "pronoun"
+	}
+	// an organisation or country as speaker is not a person
+	for _, m := range d.mentionsIn(a, b) {
+		if m.kind == kindOrg || m.kind == kindCountry {
+			if m.tok0 == a || (m.tok0 == a+1 && d.toks[a].is("the")) {
+				if !d.hasTitleWord(m.tok1, b) {
+					return -1, ""
+				}
+			}
+		}
+	}
+	if p := d.resolveDescription(a, b, at); p >= 0 {
+		return p, "description"
+	}
+	return -1, ""
+}
+
+func (d *doc) hasTitleWord(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.titleWordAt(i) || expertNouns[d.toks[i].lower()] {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveDescription resolves "the expert", "the analyst", "Former US
+// Diplomat", "Russian Foreign Minister" to the latest person (named before
+// at, outside quotations) the description fits.
+func (d *doc) resolveDescription(a, b, at int) int {
+	var words []string
+	var countries []string
+	former := false
+	for i := a; i < b; i++ {
+		l := strings.TrimSuffix(d.toks[i].lower(), ".")
+		switch {
+		case l == "the" || l == "a" || l == "an" || !d.toks[i].word:
+		case l == "former" || l == "ex":
+			former = true
+		default:
+			if c, _, e := d.countryAt(i, b); c != "" && e > i {
+				countries = append(countries, c)
+				i = e - 1
+				continue
+			}
+			words = append(words, l)
+		}
+	}
+	if len(words) == 0 || len(words) > 5 {
+		return -1
+	}
+	head := singular(words[len(words)-1])
+	_, isTitle := d.lx.titleHeads[head]
+	generic := expertNouns[head]
+	if !isTitle && !generic {
+		// a multi-word head: "foreign minister"
+		if len(words) >= 2 {
+			_, isTitle = d.lx.titleHeads[words[len(words)-2]+" "+head]
+		}
+		if !isTitle {
+			return -1
+		}
+	}
+	_ = former
+	seen := map[int]bool{}
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := d.mentions[i]
+		if m.tok0 >= at || m.kind != kindPerson || d.inQuote[m.tok0] || seen[m.ent] {
+			continue
+		}
+		seen[m.ent] = true
+		p := d.persons[m.ent]
+		if d.fits(p, head, words, countries, generic) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// fits reports whether what is known of a person agrees with a
+// description.
+func (d *doc) fits(p *personEnt, head string, words, countries []string, generic bool) bool {
+	for _, c := range countries {
+		known := p.desc[strings.ToLower(c)]
+		for f := range d.countryForms[c] {
+			known = known || p.desc[strings.ToLower(f)]
+		}
+		if !known && p.class != "" {
+			return false
+		}
+	}
+	if p.desc[head] {
+		return true
+	}
+	if generic {
+		return p.class == "expert" || p.class == "org"
+	}
+	// an office: the person holds one of the same class, or nothing known
+	cls := d.lx.titleHeads[head]
+	if len(words) >= 2 {
+		if c, ok := d.lx.titleHeads[words[len(words)-2]+" "+head]; ok {
+			cls = c
+		}
+	}
+	return p.class == "" || (p.class == cls && len(p.desc) == 0)
+}

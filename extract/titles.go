@@ -1,0 +1,517 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// titleInfo is what a title before a name says: "former Russian Deputy
+// Foreign Minister", "Microsoft chairman", "Mr".
+type titleInfo struct {
+	start       int      // first token of the title (== name start when none)
+	role        string   // "Deputy Foreign Minister"
+	class       string   // class of the head: gov, org, expert, media
+	countries   []string // "Russian and Japanese" → Russia, Japan
+	orgName     string   // organisation named with the title ("Microsoft chairman", "Conservative MP")
+	former      bool
+	counterpart bool
+	plural      bool // "deputy foreign ministers A and B"
+	honorific   bool
+}
+
+// roleWords parses title words [a, b) into a role: the words from the
+// first modifier or portfolio word to the head, in title case, singular.
+// It returns the role and the head's class ("" when there is no head).
+func (d *doc) roleWords(a, b int) (role, class string, plural bool) {
+	var words []string
+	for i := a; i < b; i++ {
+		t := d.toks[i]
+		l := strings.TrimSuffix(t.lower(), ".")
+		if _, ok := d.lx.honorifics[t.lower()]; ok && len(words) == 0 {
+			continue
+		}
+		if l == "former" || l == "ex" || l == "counterpart" || l == "counterparts" || l == "-" || l == "the" || l == "a" || l == "an" {
+			continue
+		}
+		if !t.word && t.s != "-" {
+			continue
+		}
+		words = append(words, t.s)
+	}
+	// find the longest head ending the words
+	for n := len(words); n >= 1 && class == ""; n-- {
+		for k := min(n, d.lx.maxHeadWords); k >= 1; k-- {
+			cand := strings.ToLower(strings.Join(words[n-k:n], " "))
+			if c, ok := d.lx.titleHeads[cand]; ok {
+				class = c
+				words = words[:n]
+				break
+			}
+			last := strings.ToLower(words[n-1])
+			if s := singular(last); s != last {
+				cand2 := strings.ToLower(strings.Join(append(append([]string{}, words[n-k:n-1]...), s), " "))
+				if c, ok := d.lx.titleHeads[cand2]; ok {
+					class = c
+					plural = true
+					words = append(words[:n-1:n-1], s)
+					break
+				}
+			}
+		}
+	}
+	if class == "" {
+		return "", "", false
+	}
+	for i, w := range words {
+		words[i] = titleWord(w)
+	}
+	return strings.Join(words, " "), class, plural
+}
+
+// titleWord capitalises a title word ("foreign" → "Foreign"), keeping
+// acronyms and words in capitals as they are.
+func titleWord(w string) string {
+	if w == "" || strings.ToUpper(w) == w {
+		return w
+	}
+	switch w {
+	case "of", "for", "and", "the", "at", "on", "in":
+		return w
+	}
+	r := []rune(w)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// titleBefore reads the title standing right before the name starting at
+// token n: honorifics, "former", country words, an organisation, modifiers,
+// portfolio words and a head ("Russian and Japanese deputy foreign
+// ministers", "Russian counterpart", "Microsoft chief executive"), or an
+// inverted appositive ("the foreign secretary, Jane Doe").
+func (d *doc) titleBefore(n int) titleInfo {
+	ti := titleInfo{start: n}
+	if n == 0 {
+		return ti
+	}
+	si := d.sentOf[n]
+	s0 := d.sents[si].tok0
+	end := n
+	inverted := false
+	if n-2 >= s0 && d.toks[n-1].s == "," && d.titleWordAt(n-2) {
+		// "the minister, María Gutiérrez, said"
+		end, inverted = n-1, true
+	}
+	j := end - 1
+	for j >= s0 {
+		t := d.toks[j]
+		if d.titleWordAt(j) {
+			j--
+			continue
+		}
+		// "Foreign and Defence Ministers", "Secretary of State", "Vice-President"
+		if (t.is("and", "of", "-", "&")) && j-1 >= s0 && d.titleWordAt(j-1) && j+1 < end && d.titleWordAt(j+1) {
+			j--
+			continue
+		}
+		// a capitalised portfolio before a head: "Irrigation Minister"
+		if t.cap && t.word && j+1 < end && d.isHeadAt(j+1) && !d.isCountryWord(j) && !d.sentenceStart(j) && !d.partOfPerson(j) {
+			j--
+			continue
+		}
+		break
+	}
+	a := j + 1
+	if a == end {
+		return ti
+	}
+	if inverted && !(a-1 >= s0 && (d.toks[a-1].is("the", "its", "their", "his", "her") || d.toks[a-1].s == "'s" || d.toks[a-1].s == "\u2019s")) {
+		return ti
+	}
+	ti.start = a
+	ti.role, ti.class, ti.plural = d.roleWords(a, end)
+	for i := a; i < end; i++ {
+		l := d.toks[i].lower()
+		if l == "former" || l == "ex" {
+			ti.former = true
+		}
+		if l == "counterpart" || l == "counterparts" {
+			ti.counterpart = true
+		}
+		if _, ok := d.lx.honorifics[l]; ok {
+			ti.honorific = true
+		}
+		if party, ok := d.lx.parties[l]; ok && ti.orgName == "" {
+			ti.orgName = party
+		}
+		if i+1 < end {
+			if party, ok := d.lx.parties[l+" "+d.toks[i+1].lower()]; ok && ti.orgName == "" {
+				ti.orgName = party
+			}
+		}
+	}
+	// before the title: country words ("Russian and Japanese", "Japan's",
+	// "UK"), an organisation ("Microsoft", "the BBC's"), "former"
+	k := a
+	for k > s0 {
+		if d.toks[k-1].is("former", "ex", "ex-") {
+			ti.former = true
+			k--
+			continue
+		}
+		e := k
+		if d.toks[k-1].s == "'s" || d.toks[k-1].s == "\u2019s" {
+			e = k - 1
+		}
+		if c, kind, start := d.countryEndingAt(e, s0); c != "" {
+			if kind == formSeat && ti.class != "gov" {
+				if ti.orgName == "" {
+					ti.orgName = d.span(start, e)
+				}
+			} else {
+				ti.countries = append([]string{c}, ti.countries...)
+			}
+			k = start
+			if k-2 >= s0 && d.toks[k-1].is("and", ",") {
+				if c2, _, _ := d.countryEndingAt(k-1, s0); c2 != "" {
+					k--
+				}
+			}
+			continue
+		}
+		if ms := d.mentionsEndingAt(e); len(ms) > 0 && ms[0].kind == kindOrg && ti.orgName == "" {
+			ti.orgName = d.orgs[ms[0].ent].name
+			k = ms[0].tok0
+			continue
+		}
+		break
+	}
+	ti.start = k
+	return ti
+}
+
+// isHeadAt reports whether a title head (not a modifier) starts at token i.
+func (d *doc) isHeadAt(i int) bool {
+	l := strings.TrimSuffix(d.toks[i].lower(), ".")
+	if c, ok := d.lx.titleHeads[l]; ok && c == "gov" {
+		return true
+	}
+	if c, ok := d.lx.titleHeads[singular(l)]; ok && c == "gov" {
+		return true
+	}
+	return false
+}
+
+// isCountryWord reports whether token i is (part of) a country form.
+func (d *doc) isCountryWord(i int) bool {
+	_, ok := d.lx.countryForms[lowerKey(d.toks[i].s)]
+	return ok
+}
+
+// partOfPerson reports whether token i belongs to a person mention.
+func (d *doc) partOfPerson(i int) bool {
+	for _, m := range d.mentions {
+		if m.kind == kindPerson && i >= m.tok0 && i < m.tok1 {
+			return true
+		}
+	}
+	return false
+}
+
+// countryEndingAt matches a country form (capitalised) that ends at token
+// end (exclusive) and starts at or after s0; it returns the country, the
+// kind of form and its first token.
+func (d *doc) countryEndingAt(end, s0 int) (string, string, int) {
+	for start := max(s0, end-d.lx.maxCountryWords); start < end; start++ {
+		if c, kind, e := d.countryAt(start, end); c != "" && e == end {
+			return c, kind, start
+		}
+	}
+	return "", "", end
+}
+
+// mentionsEndingAt returns the mentions whose last token is end-1.
+func (d *doc) mentionsEndingAt(end int) []*mention {
+	var out []*mention
+	for _, m := range d.mentions {
+		if m.tok1 == end {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// mentionsIn returns the mentions inside tokens [a, b).
+func (d *doc) mentionsIn(a, b int) []*mention {
+	var out []*mention
+	for _, m := range d.mentions {
+		if m.tok0 >= a && m.tok1 <= b {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// appositiveSegment is one comma-separated part of an appositive after a
+// name: "Associate Professor of Political Science", "Temple University",
+// "former President of National Defense Academy".
+type appositiveSegment struct {
+	a, b   int
+	role   string
+	class  string
+	org    *mention // the organisation or country it names
+	former bool
+	part   bool // an organisation's sub-unit ("Japan Campus")
+	// country is the country named inside the role ("US Diplomat").
+	country string
+}
+
+// appositiveAfter reads the appositive after a name ending at token b:
+// ", Associate Professor, Nagoya University, said". It returns its segments
+// and the token after it.
+func (d *doc) appositiveAfter(b int) ([]appositiveSegment, int) {
+	if b >= len(d.toks) || d.toks[b].s != "," {
+		return nil, b
+	}
+	si := d.sentOf[b]
+	end := d.sents[si].tok1
+	var segs []appositiveSegment
+	i := b + 1
+	for i < end {
+		j := i
+		for j < end && d.toks[j].s != "," && d.toks[j].s != ";" && !d.inQuote[j] && d.toks[j].quote == notQuote {
+			j++
+		}
+		seg, ok := d.readSegment(i, j)
+		if !ok {
+			break
+		}
+		segs = append(segs, seg)
+		if j >= end || d.toks[j].s != "," {
+			i = j
+			break
+		}
+		i = j + 1
+	}
+	return segs, i
+}
+
+// readSegment interprets tokens [a, b) of an appositive; ok is false when
+// they are not a description (the clause's verb phrase begins).
+func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
+	seg := appositiveSegment{a: a, b: b}
+	i := a
+	for i < b && d.toks[i].is("a", "an", "the", "and", "now", "currently", "also") {
+		i++
+	}
+	if i < b && d.toks[i].is("former", "ex", "ex-", "formerly") {
+		seg.former = true
+		i++
+	}
+	// "with experience as a US Diplomat", "who heads ..."
+	if i+2 < b && d.toks[i].is("with") && d.toks[i+1].is("experience", "a") {
+		seg.former = true
+		for i < b && !d.toks[i].is("as") {
+			i++
+		}
+		i++
+		for i < b && d.toks[i].is("a", "an", "the") {
+			i++
+		}
+	}
+	if i < b && d.toks[i].is("who") {
+		return d.relativeSegment(seg, i+1, b)
+	}
+	if i >= b {
+		return seg, false
+	}
+	// an organisation or country before the title: "IBM senior vice
+	// president", "IBM's strategy manager", "Mexico's economy minister"
+	var lead *mention
+	for _, m := range d.mentionsIn(i, b) {
+		if (m.kind == kindOrg || m.kind == kindCountry) && m.tok0 == i {
+			lead = m
+		}
+	}
+	if lead != nil {
+		k := lead.tok1
+		if k < b && (d.toks[k].s == "'s" || d.toks[k].s == "\u2019s") {
+			k++
+		}
+		if h := d.lastHead(k, b); h > k {
+			seg.role, seg.class, _ = d.roleWords(k, h)
+			if seg.role == "" {
+				seg.role, seg.class = d.freeRole(k, h)
+			}
+			seg.org = lead
+			if lead.kind == kindCountry {
+				seg.org = nil
+				seg.country = lead.country
+			}
+			return seg, true
+		}
+	}
+	// the title words
+	j := i
+	for j < b && (d.titleWordAt(j) || (d.toks[j].is("and", "of", "-") && j+1 < b && d.titleWordAt(j+1) && j > i)) {
+		j++
+	}
+	// country words before a title: "US Diplomat"
+	if j == i {
+		if c, _, e := d.countryAt(i, b); c != "" && e < b && d.titleWordAt(e) {
+			seg.country = c
+			i = e
+			j = e
+			for j < b && d.titleWordAt(j) {
+				j++
+			}
+		}
+	}
+	// lower-case words before a head: "campaign manager", "regional officer"
+	if j == i {
+		if h := d.lastHead(i, b); h > i && h-i <= 5 {
+			j = h
+		}
+	}
+	if j > i {
+		seg.role, seg.class, _ = d.roleWords(i, j)
+		if seg.role == "" {
+			seg.role, seg.class = d.freeRole(i, j)
+		}
+	}
+	rest := j
+	// "of Political Science", "of commerce for international trade": a
+	// field, not an organisation, stays in the role
+	for seg.role != "" && rest < b && d.toks[rest].is("of", "in", "for") {
+		k := rest + 1
+		for k < b && d.toks[k].word && !d.inMention(k) && !d.toks[k].is("at", "with") {
+			k++
+		}
+		if k == rest+1 || (k < b && d.inMention(k)) {
+			break
+		}
+		if k < b && d.toks[k].is("and") {
+			break
+		}
+		seg.role += " " + d.span(rest, k)
+		rest = k
+	}
+	// the organisation or country: an organisation first
+	for _, m := range d.mentionsIn(rest, b) {
+		if m.kind == kindOrg {
+			seg.org = m
+			break
+		}
+	}
+	if seg.org == nil {
+		for _, m := range d.mentionsIn(rest, b) {
+			if m.kind == kindCountry {
+				seg.org = m
+				break
+			}
+		}
+	}
+	if seg.role == "" && seg.org == nil {
+		// "Japan Campus": a capitalised sub-unit
+		if i < b && d.isCapWord(i) && d.lx.orgParts[d.toks[b-1].s] {
+			seg.part = true
+			return seg, true
+		}
+		return seg, false
+	}
+	if seg.role == "" && seg.org != nil && seg.org.tok0 != i && !d.toks[i].is("at", "of", "for", "in") {
+		return seg, false
+	}
+	return seg, true
+}
+
+// inMention reports whether token i is part of an organisation, country
+// or person mention.
+func (d *doc) inMention(i int) bool {
+	for _, m := range d.mentions {
+		if m.kind != kindDescription && i >= m.tok0 && i < m.tok1 {
+			return true
+		}
+	}
+	return false
+}
+
+// lastHead returns the token after the last title head in [a, b) that is
+// followed only by "of/at/for ..." or nothing, or a when there is none.
+func (d *doc) lastHead(a, b int) int {
+	best := a
+	for i := a; i < b; i++ {
+		t := d.toks[i]
+		if !t.word && t.s != "-" {
+			break
+		}
+		if t.is("at", "of", "for", "with", "in") {
+			break
+		}
+		l := strings.TrimSuffix(t.lower(), ".")
+		if _, ok := d.lx.titleHeads[l]; ok {
+			best = i + 1
+		} else if _, ok := d.lx.titleHeads[singular(l)]; ok {
+			best = i + 1
+		}
+	}
+	return best
+}
+
+// freeRole makes a role of the words [a, b) ending in a head when the
+// title parser knows only the head: "world-wide Linux strategy manager".
+func (d *doc) freeRole(a, b int) (string, string) {
+	if b <= a {
+		return "", ""
+	}
+	head := strings.TrimSuffix(d.toks[b-1].lower(), ".")
+	class, ok := d.lx.titleHeads[head]
+	if !ok {
+		class, ok = d.lx.titleHeads[singular(head)]
+	}
+	if !ok {
+		return "", ""
+	}
+	var words []string
+	for i := a; i < b; i++ {
+		if d.toks[i].word {
+			words = append(words, titleWord(d.toks[i].s))
+		}
+	}
+	return strings.Join(words, " "), class
+}
+
+// relativeSegment reads "who heads the X", "who is director of Y".
+func (d *doc) relativeSegment(seg appositiveSegment, i, b int) (appositiveSegment, bool) {
+	if i >= b {
+		return seg, false
+	}
+	switch d.toks[i].lower() {
+	case "heads", "headed", "leads", "led", "runs", "ran", "chairs", "chaired", "directs", "directed":
+		seg.role = map[string]string{"heads": "Head", "headed": "Head", "leads": "Leader", "led": "Leader",
+			"runs": "Head", "ran": "Head", "chairs": "Chair", "chaired": "Chair", "directs": "Director", "directed": "Director"}[d.toks[i].lower()]
+		seg.class = "org"
+		seg.former = seg.former || strings.HasSuffix(d.toks[i].lower(), "ed") || d.toks[i].is("led", "ran")
+	case "is", "was", "serves", "served", "works", "worked":
+		seg.former = seg.former || d.toks[i].is("was", "served", "worked")
+		j := i + 1
+		for j < b && d.toks[j].is("a", "an", "the", "as", "at", "for") {
+			j++
+		}
+		k := j
+		for k < b && d.titleWordAt(k) {
+			k++
+		}
+		if k > j {
+			seg.role, seg.class, _ = d.roleWords(j, k)
+		}
+	default:
+		return seg, false
+	}
+	for _, m := range d.mentionsIn(i, b) {
+		if m.kind == kindOrg || m.kind == kindCountry {
+			seg.org = m
+			break
+		}
+	}
+	return seg, seg.role != "" || seg.org != nil
+}
