@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Extractor extracts facts from articles with one lexicon. It is safe for
@@ -185,4 +186,20 @@ func (d *doc) entityNames(a, b int) []string {
 		}
 	}
 	return out
+}
+
+// version is the extractor's rule version; bump it when extraction rules
+// change so that a build re-reads articles it already loaded.
+const version = "1"
+
+var (
+	lexiconHash     string
+	lexiconHashOnce sync.Once
+)
+
+// Version identifies the extractor: its rule version and a hash of its
+// lexicon, so that a changed lexicon also makes a build re-read articles.
+func Version() string {
+	lexiconHashOnce.Do(func() { lexiconHash = hashLexicon() })
+	return version + "-" + lexiconHash
 }

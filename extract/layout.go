@@ -397,7 +397,8 @@ func isMenuLine(words []string) bool {
 		return false
 	}
 	for _, w := range words {
-		if functionWords[strings.ToLower(w)] {
+		// "To", "of" glue a headline; "IT" in capitals is a rubric
+		if functionWords[strings.ToLower(w)] && strings.ToUpper(w) != w {
 			return false
 		}
 		r := firstRune(w)

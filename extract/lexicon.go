@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
@@ -349,3 +351,15 @@ func (lx *Lexicon) Country(form string) (string, bool) {
 
 // Countries returns the canonical names of all countries in the lexicon.
 func (lx *Lexicon) Countries() []string { return append([]string(nil), lx.countries...) }
+
+// hashLexicon hashes the embedded lexicon files.
+func hashLexicon() string {
+	h := sha256.New()
+	entries, _ := fs.ReadDir(data.Lexicons, "lexicon")
+	for _, e := range entries {
+		b, _ := fs.ReadFile(data.Lexicons, "lexicon/"+e.Name())
+		h.Write([]byte(e.Name()))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}

@@ -834,6 +834,25 @@ func (d *doc) matchPerson(words []string) int {
 	return -1
 }
 
+// SameName reports whether two names (as words) may name the same person:
+// the same family name up to transliteration (Shoygu/Shoigu) and compatible
+// given names (Sergey/Sergei, or an initial).
+func SameName(a, b []string) bool { return sameName(a, b) }
+
+// FoldName reduces a name to a key that its transliteration variants
+// share: lower case, no diacritics, y→i, doubled letters single.
+func FoldName(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		words[i] = foldName(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// SimilarWord reports whether two name words are the same up to
+// transliteration.
+func SimilarWord(a, b string) bool { return similarWord(a, b) }
+
 // sameName compares two multi-word names.
 func sameName(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {

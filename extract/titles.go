@@ -352,7 +352,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	}
 	// the title words
 	j := i
-	for j < b && (d.titleWordAt(j) || (d.toks[j].is("and", "of", "-") && j+1 < b && d.titleWordAt(j+1) && j > i)) {
+	for j < b && !d.inMention(j) && (d.titleWordAt(j) || (d.toks[j].is("and", "of", "-") && j+1 < b && d.titleWordAt(j+1) && !d.inMention(j+1) && j > i)) {
 		j++
 	}
 	// country words before a title: "US Diplomat"

@@ -1,0 +1,122 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// Loader loads articles' facts into a store, in transactions of whole
+// articles: a build stopped at any moment leaves only whole articles.
+// Loading an article again replaces its facts, so nothing stale stays; an
+// unchanged article (same text, same extractor) is skipped. Articles must be loaded in a fixed order for the graph to
+// be the same from one build to the next (entity resolution depends on
+// what is already there).
+type Loader struct {
+	st      *Store
+	ix      *Index
+	version string
+}
+
+// LoadResult says what loading one article did.
+type LoadResult struct {
+	Article quad.IRI
+	Added   int
+	Removed int
+	// Unchanged is true when the article was already loaded, from the same
+	// text, by the same extractor.
+	Unchanged bool
+}
+
+// NewLoader prepares to load into st, reading the entities already there.
+func NewLoader(ctx context.Context, st *Store) (*Loader, error) {
+	ix, err := LoadIndex(ctx, st.QuadStore)
+	if err != nil {
+		return nil, err
+	}
+	return &Loader{st: st, ix: ix, version: extract.Version()}, nil
+}
+
+// Load loads a batch of articles. New articles are written in one
+// transaction. Articles already in the store with other facts are replaced
+// in two: the first removes all their old quads, the second writes the new
+// ones with the new articles. (Cayley's kv stores drop parts of quads added
+// in the same transaction as deletions that leave a shared node with fewer
+// references, so adds and deletes never share a transaction.) Stopped
+// between the two, the store lacks those articles and the next build
+// loads them again: it never holds a part of an article.
+func (l *Loader) Load(ctx context.Context, batch []*extract.Facts) ([]LoadResult, error) {
+	var dels, adds []graph.Delta
+	results := make([]LoadResult, len(batch))
+	seen := map[quad.IRI]int{}
+	for i, f := range batch {
+		a := ArticleIRI(f.Article.ID)
+		results[i].Article = a
+		if j, dup := seen[a]; dup {
+			return nil, fmt.Errorf("article %s twice in one batch (also #%d)", f.Article.ID, j)
+		}
+		seen[a] = i
+		old, err := l.articleQuads(ctx, a)
+		if err != nil {
+			return nil, fmt.Errorf("read article %s: %w", f.Article.ID, err)
+		}
+		hash := quad.String(ArticleHash(f) + "/" + l.version)
+		if _, ok := old[quad.Quad{Subject: a, Predicate: ContentHash, Object: hash, Label: a}]; ok {
+			results[i].Unchanged = true
+			continue
+		}
+		quads := ArticleQuads(f, l.ix.Resolve(f), l.version)
+		next := make(map[quad.Quad]struct{}, len(quads))
+		for _, q := range quads {
+			next[q] = struct{}{}
+			adds = append(adds, graph.Delta{Quad: q, Action: graph.Add})
+			if _, ok := old[q]; !ok {
+				results[i].Added++
+			}
+		}
+		for q := range old {
+			dels = append(dels, graph.Delta{Quad: q, Action: graph.Delete})
+			if _, ok := next[q]; !ok {
+				results[i].Removed++
+			}
+		}
+	}
+	if len(dels) > 0 {
+		if err := l.st.QuadStore.ApplyDeltas(dels, graph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+			return nil, fmt.Errorf("remove %d old quads: %w", len(dels), err)
+		}
+	}
+	if len(adds) > 0 {
+		if err := l.st.QuadStore.ApplyDeltas(adds, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
+			return nil, fmt.Errorf("write %d quads: %w", len(adds), err)
+		}
+	}
+	return results, nil
+}
+
+// articleQuads returns the quads labelled with an article's IRI.
+func (l *Loader) articleQuads(ctx context.Context, a quad.IRI) (map[quad.Quad]struct{}, error) {
+	return labelQuads(ctx, l.st.QuadStore, a)
+}
+
+func labelQuads(ctx context.Context, qs graph.QuadStore, label quad.Value) (map[quad.Quad]struct{}, error) {
+	out := map[quad.Quad]struct{}{}
+	ref, err := qs.ValueOf(label)
+	if err != nil || ref == nil {
+		return out, err
+	}
+	err = iterator.Iterate(ctx, qs.QuadIterator(quad.Label, ref)).Each(func(r graph.Ref) error {
+		q, err := qs.Quad(r)
+		if err != nil {
+			return err
+		}
+		out[q] = struct{}{}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,239 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// Resolution maps the entities an article names to the graph's nodes.
+type Resolution struct {
+	Persons       map[string]quad.IRI // extract person name → node
+	Organisations map[string]quad.IRI // extract organisation name → node
+	Countries     map[string]quad.IRI // canonical country name → node
+	// Names holds each node's canonical name, written as schema:name; the
+	// article's own forms become schema:alternateName.
+	Names map[quad.IRI]string
+	// Merges records where an article's name for an entity was resolved to
+	// a node named otherwise.
+	Merges []Merge
+}
+
+// Merge records that a surface form in an article was resolved to an
+// entity known under another name.
+type Merge struct {
+	Entity  quad.IRI
+	Surface string
+	Reason  string
+}
+
+// ArticleHash identifies an article's content: re-reading an unchanged
+// article can be skipped.
+func ArticleHash(f *extract.Facts) string {
+	h := sha256.Sum256([]byte(f.Article.Text + "\x00" + f.Article.Headline + "\x00" + f.Article.Date + "\x00" + f.Article.Publisher + "\x00" + f.Article.URL))
+	return hex.EncodeToString(h[:])
+}
+
+// ArticleQuads returns the quads of one article's facts, each labelled with
+// the article's IRI, sorted, without duplicates. The same facts and
+// resolution give the same quads.
+func ArticleQuads(f *extract.Facts, r *Resolution, extractorVersion string) []quad.Quad {
+	a := ArticleIRI(f.Article.ID)
+	b := &builder{label: a, seen: map[quad.Quad]bool{}}
+	art := f.Article
+	b.add(a, RDFType, ClassArticle)
+	b.add(a, SourceID, quad.String(art.ID))
+	b.add(a, ContentHash, quad.String(ArticleHash(f)+"/"+extractorVersion))
+	b.addString(a, Headline, art.Headline)
+	b.addString(a, DatePublished, art.Date)
+	b.addString(a, URL, art.URL)
+	b.addString(a, Location, art.Dateline)
+	if art.Publisher != "" {
+		pub := IRI(KindOrganisation, Slug(art.Publisher))
+		if n, ok := r.Names[pub]; ok {
+			b.entity(pub, ClassOrganization, n)
+		} else {
+			b.entity(pub, ClassOrganization, art.Publisher)
+		}
+		b.add(a, Publisher, pub)
+	}
+	for _, p := range f.Persons {
+		n := r.Persons[p.Name]
+		b.entity(n, ClassPerson, r.Names[n])
+		b.alias(n, r.Names[n], p.Name)
+		for _, al := range p.Aliases {
+			b.alias(n, r.Names[n], al)
+		}
+		b.add(a, Mentions, n)
+	}
+	for _, o := range f.Organisations {
+		n := r.Organisations[o.Name]
+		b.entity(n, ClassOrganization, r.Names[n])
+		b.alias(n, r.Names[n], o.Name)
+		for _, al := range o.Aliases {
+			b.alias(n, r.Names[n], al)
+		}
+		b.add(a, Mentions, n)
+	}
+	for _, c := range f.Countries {
+		n := r.Countries[c.Name]
+		b.entity(n, ClassCountry, c.Name)
+		b.add(a, Mentions, n)
+	}
+	for _, af := range f.Affiliations {
+		p := r.Persons[af.Person]
+		o := r.Organisations[af.Organisation]
+		if af.IsCountry {
+			o = r.Countries[af.Organisation]
+		}
+		if p == "" || o == "" {
+			continue
+		}
+		id := IRI(KindAffiliation, hashKey(string(a), string(p), string(o), af.Role, boolKey(af.Current)))
+		b.add(id, RDFType, ClassRole)
+		b.add(id, Member, p)
+		b.add(id, Org, o)
+		b.addString(id, RoleName, af.Role)
+		b.add(id, Current, quad.Bool(af.Current))
+		b.add(id, IsPartOf, a)
+		b.evidence(id, af.Evidence)
+		b.add(p, Affiliation, o)
+		b.addString(p, JobTitle, af.Role)
+	}
+	for _, c := range f.Claims {
+		p := r.Persons[c.Person]
+		if p == "" {
+			continue
+		}
+		id := IRI(KindClaim, hashKey(string(a), string(p), c.Kind, c.Statement))
+		b.add(id, RDFType, ClassQuotation)
+		b.add(id, SpokenBy, p)
+		b.add(id, Text, quad.String(c.Statement))
+		b.add(id, Kind, quad.String(c.Kind))
+		b.add(id, IsPartOf, a)
+		for _, m := range c.Mentions {
+			if n := r.lookup(m); n != "" {
+				b.add(id, Mentions, n)
+			}
+		}
+		b.evidence(id, c.Evidence)
+	}
+	for _, ps := range f.Positions {
+		c := r.Countries[ps.Country]
+		if c == "" {
+			continue
+		}
+		id := IRI(KindPosition, hashKey(string(a), string(c), ps.Stance, ps.Issue))
+		b.add(id, RDFType, ClassPosition)
+		b.add(id, Holder, c)
+		b.add(id, Stance, quad.String(ps.Stance))
+		b.add(id, Issue, quad.String(ps.Issue))
+		b.add(id, IsPartOf, a)
+		for _, m := range ps.Mentions {
+			if n := r.lookup(m); n != "" {
+				b.add(id, Mentions, n)
+			}
+		}
+		if ps.Speaker != "" {
+			if p := r.Persons[ps.Speaker]; p != "" {
+				b.add(id, Speaker, p)
+			}
+		}
+		b.evidence(id, ps.Evidence)
+	}
+	for _, m := range r.Merges {
+		id := IRI(KindMerge, hashKey(string(a), string(m.Entity), m.Surface))
+		b.add(id, RDFType, ClassMerge)
+		b.add(id, Entity, m.Entity)
+		b.add(id, SurfaceForm, quad.String(m.Surface))
+		b.add(id, Reason, quad.String(m.Reason))
+		b.add(id, IsPartOf, a)
+	}
+	SortQuads(b.quads)
+	return b.quads
+}
+
+func boolKey(b bool) string {
+	if b {
+		return "current"
+	}
+	return "former"
+}
+
+// lookup finds the node of an entity by its name in the article.
+func (r *Resolution) lookup(name string) quad.IRI {
+	if n, ok := r.Persons[name]; ok {
+		return n
+	}
+	if n, ok := r.Organisations[name]; ok {
+		return n
+	}
+	return r.Countries[name]
+}
+
+// builder collects an article's quads.
+type builder struct {
+	label quad.IRI
+	quads []quad.Quad
+	seen  map[quad.Quad]bool
+}
+
+func (b *builder) add(s quad.Value, p quad.IRI, o quad.Value) {
+	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.label}
+	if b.seen[q] {
+		return
+	}
+	b.seen[q] = true
+	b.quads = append(b.quads, q)
+}
+
+func (b *builder) addString(s quad.Value, p quad.IRI, v string) {
+	if v = strings.TrimSpace(v); v != "" {
+		b.add(s, p, quad.String(v))
+	}
+}
+
+func (b *builder) entity(n quad.IRI, class quad.IRI, name string) {
+	b.add(n, RDFType, class)
+	b.addString(n, Name, name)
+}
+
+func (b *builder) alias(n quad.IRI, name, alias string) {
+	if alias != "" && alias != name {
+		b.addString(n, AlternateName, alias)
+	}
+}
+
+func (b *builder) evidence(n quad.IRI, e extract.Evidence) {
+	b.addString(n, Evidence, e.Sentence)
+	b.add(n, Start, quad.Int(e.Start))
+	b.add(n, End, quad.Int(e.End))
+	b.addString(n, Rule, e.Rule)
+}
+
+// SortQuads sorts quads by their N-Quads text: the order of export and of
+// golden files, whatever the store.
+func SortQuads(qs []quad.Quad) {
+	keys := make([]string, len(qs))
+	for i, q := range qs {
+		keys[i] = q.NQuad()
+	}
+	sort.Sort(byKey{qs, keys})
+}
+
+type byKey struct {
+	qs   []quad.Quad
+	keys []string
+}
+
+func (b byKey) Len() int           { return len(b.qs) }
+func (b byKey) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
+func (b byKey) Swap(i, j int) {
+	b.qs[i], b.qs[j] = b.qs[j], b.qs[i]
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
+}

@@ -1,0 +1,246 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/query/path"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// Reasons recorded with merges.
+const (
+	ReasonVariant = "same name up to transliteration or initials"
+	ReasonSurname = "surname of the one person of that name in the graph"
+	ReasonAcronym = "acronym or short form of the organisation"
+)
+
+// Index knows the persons and organisations of a graph, so that each
+// article's entities resolve to the nodes already there: one node per
+// real-world entity across articles.
+type Index struct {
+	mu        sync.Mutex
+	persons   map[string]*personNode   // folded full name → node
+	bySurname map[string][]*personNode // folded surname → persons with full names
+	singles   map[string]quad.IRI      // folded surname → surname-only node
+	orgs      map[string]quad.IRI      // slug of a name or alias → node
+	names     map[quad.IRI]string
+}
+
+type personNode struct {
+	iri   quad.IRI
+	words []string
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	return &Index{
+		persons:   map[string]*personNode{},
+		bySurname: map[string][]*personNode{},
+		singles:   map[string]quad.IRI{},
+		orgs:      map[string]quad.IRI{},
+		names:     map[quad.IRI]string{},
+	}
+}
+
+// LoadIndex reads the persons and organisations of a store into an index.
+func LoadIndex(ctx context.Context, qs graph.QuadStore) (*Index, error) {
+	ix := NewIndex()
+	type row struct{ id, name quad.Value }
+	read := func(class, pred quad.IRI, fn func(quad.IRI, string)) error {
+		var rows []row
+		err := path.StartPath(qs).Has(RDFType, class).Tag("id").Out(pred).Tag("name").
+			Iterate(ctx).TagValues(qs, func(m map[string]quad.Value) error {
+			rows = append(rows, row{m["id"], m["name"]})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// a stable order, whatever the store's
+		sort.Slice(rows, func(i, j int) bool {
+			if a, b := quad.StringOf(rows[i].id), quad.StringOf(rows[j].id); a != b {
+				return a < b
+			}
+			return quad.StringOf(rows[i].name) < quad.StringOf(rows[j].name)
+		})
+		for _, r := range rows {
+			iri, ok := r.id.(quad.IRI)
+			if !ok {
+				continue
+			}
+			fn(iri, quad.ToString(r.name))
+		}
+		return nil
+	}
+	if err := read(ClassPerson, Name, func(n quad.IRI, name string) { ix.addPerson(n, name) }); err != nil {
+		return nil, fmt.Errorf("read persons: %w", err)
+	}
+	if err := read(ClassOrganization, Name, func(n quad.IRI, name string) { ix.addOrg(n, name, true) }); err != nil {
+		return nil, fmt.Errorf("read organisations: %w", err)
+	}
+	if err := read(ClassOrganization, AlternateName, func(n quad.IRI, name string) {
+		if isAcronym(name) {
+			ix.addOrg(n, name, false)
+		}
+	}); err != nil {
+		return nil, fmt.Errorf("read organisations: %w", err)
+	}
+	return ix, nil
+}
+
+func (ix *Index) addPerson(n quad.IRI, name string) {
+	if _, ok := ix.names[n]; !ok {
+		ix.names[n] = name
+	}
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return
+	}
+	key := extract.FoldName(name)
+	if len(words) == 1 {
+		if _, ok := ix.singles[key]; !ok {
+			ix.singles[key] = n
+		}
+		return
+	}
+	if _, ok := ix.persons[key]; ok {
+		return
+	}
+	p := &personNode{iri: n, words: words}
+	ix.persons[key] = p
+	sur := extract.FoldName(words[len(words)-1])
+	ix.bySurname[sur] = append(ix.bySurname[sur], p)
+}
+
+func (ix *Index) addOrg(n quad.IRI, name string, canonical bool) {
+	if canonical {
+		if _, ok := ix.names[n]; !ok {
+			ix.names[n] = name
+		}
+	}
+	if key := Slug(name); key != "" {
+		if _, ok := ix.orgs[key]; !ok {
+			ix.orgs[key] = n
+		}
+	}
+}
+
+// isAcronym: "RIPS", "IBM", "U.N.".
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		} else if r != '.' && r != '&' {
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 8
+}
+
+// Resolve maps the entities of one article's facts to nodes, adding new
+// ones to the index. Surname-only persons resolve inside the article first
+// (the extractor already merged them with full names there), then to the
+// one person of the graph with that surname; persons who merely share a
+// surname with several others stay apart.
+func (ix *Index) Resolve(f *extract.Facts) *Resolution {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	r := &Resolution{
+		Persons:       map[string]quad.IRI{},
+		Organisations: map[string]quad.IRI{},
+		Countries:     map[string]quad.IRI{},
+		Names:         map[quad.IRI]string{},
+	}
+	for _, p := range f.Persons {
+		n, reason := ix.resolvePerson(p.Name)
+		r.Persons[p.Name] = n
+		r.Names[n] = ix.names[n]
+		if reason != "" {
+			r.Merges = append(r.Merges, Merge{Entity: n, Surface: p.Name, Reason: reason})
+		}
+	}
+	for _, o := range f.Organisations {
+		n, reason := ix.resolveOrg(o.Name, o.Aliases)
+		r.Organisations[o.Name] = n
+		r.Names[n] = ix.names[n]
+		if reason != "" {
+			r.Merges = append(r.Merges, Merge{Entity: n, Surface: o.Name, Reason: reason})
+		}
+	}
+	if f.Article.Publisher != "" {
+		n, _ := ix.resolveOrg(f.Article.Publisher, nil)
+		r.Names[n] = ix.names[n]
+	}
+	for _, c := range f.Countries {
+		r.Countries[c.Name] = IRI(KindCountry, Slug(c.Name))
+	}
+	return r
+}
+
+func (ix *Index) resolvePerson(name string) (quad.IRI, string) {
+	words := strings.Fields(name)
+	key := extract.FoldName(name)
+	if len(words) >= 2 {
+		if p, ok := ix.persons[key]; ok {
+			if ix.names[p.iri] != name {
+				return p.iri, ReasonVariant
+			}
+			return p.iri, ""
+		}
+		sur := extract.FoldName(words[len(words)-1])
+		for _, p := range ix.bySurname[sur] {
+			if extract.SameName(words, p.words) {
+				return p.iri, ReasonVariant
+			}
+		}
+		n := IRI(KindPerson, Slug(name))
+		ix.addPerson(n, name)
+		return n, ""
+	}
+	// a surname alone
+	if cands := ix.bySurname[key]; len(cands) == 1 {
+		return cands[0].iri, ReasonSurname
+	}
+	if n, ok := ix.singles[key]; ok {
+		return n, ""
+	}
+	n := IRI(KindPerson, Slug(name))
+	ix.addPerson(n, name)
+	return n, ""
+}
+
+func (ix *Index) resolveOrg(name string, aliases []string) (quad.IRI, string) {
+	key := Slug(name)
+	if n, ok := ix.orgs[key]; ok {
+		if ix.names[n] != name && isAcronym(name) {
+			return n, ReasonAcronym
+		}
+		return n, ""
+	}
+	for _, al := range aliases {
+		if n, ok := ix.orgs[Slug(al)]; ok && isAcronym(al) {
+			ix.addOrg(n, name, false)
+			return n, ReasonAcronym
+		}
+	}
+	n := IRI(KindOrganisation, key)
+	ix.addOrg(n, name, true)
+	for _, al := range aliases {
+		if isAcronym(al) {
+			ix.addOrg(n, al, false)
+		}
+	}
+	return n, ""
+}

@@ -1,0 +1,257 @@
+package graph
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	_ "github.com/cayleygraph/cayley/graph/kv/badger" // embedded backends
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
+	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // PostgreSQL (and CockroachDB, same protocol)
+	_ "github.com/cayleygraph/cayley/writer"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+)
+
+// Backends.
+const (
+	// DefaultBackend is the embedded store newsgraph uses unless told
+	// otherwise: go.etcd.io/bbolt through Cayley's kv layer, chosen by
+	// measurement (see graph/storebench and the README).
+	DefaultBackend = "bbolt"
+	// Memstore keeps the graph in memory; with a --db file it is read from
+	// and written back to that N-Quads file.
+	Memstore = "memstore"
+	// Postgres is Cayley's SQL backend on PostgreSQL; --db is a connection
+	// URL (postgres://user@host:port/db?sslmode=disable).
+	Postgres = "postgres"
+)
+
+// Backends lists the backends newsgraph supports.
+func Backends() []string {
+	return []string{DefaultBackend, "leveldb", "badger", Memstore, Postgres}
+}
+
+// Options says which store to open and how.
+type Options struct {
+	Backend string // one of Backends(); DefaultBackend when empty
+	Path    string // a directory for embedded stores, a URL for postgres, an N-Quads file (optional) for memstore
+	// ReadOnly opens an existing store for reading: it must exist, and
+	// nothing is written back.
+	ReadOnly bool
+}
+
+// ErrNoStore is returned when a store opened read-only does not exist.
+var ErrNoStore = errors.New("no graph store there (build one with newsgraph build)")
+
+// Store is an open graph store.
+type Store struct {
+	*graph.Handle
+	opt  Options
+	lock *fileLock
+}
+
+// Open opens (and for writing, creates) the store opt describes. An
+// embedded store is locked for the process: a second process gets a clear
+// error naming the process that holds it, at once.
+func Open(ctx context.Context, opt Options) (*Store, error) {
+	if opt.Backend == "" {
+		opt.Backend = DefaultBackend
+	}
+	if !contains(Backends(), opt.Backend) && !graph.IsRegistered(opt.Backend) {
+		return nil, fmt.Errorf("unknown backend %q (have %s)", opt.Backend, strings.Join(Backends(), ", "))
+	}
+	s := &Store{opt: opt}
+	var err error
+	switch {
+	case opt.Backend == Memstore:
+		err = s.openMemstore(ctx)
+	case opt.Backend == Postgres || !graph.IsPersistent(opt.Backend) || strings.Contains(opt.Path, "://"):
+		err = s.openRemote()
+	default:
+		err = s.openEmbedded()
+	}
+	if err != nil {
+		if s.lock != nil {
+			s.lock.release()
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// Backend returns the store's backend name.
+func (s *Store) Backend() string { return s.opt.Backend }
+
+// Path returns the store's path or URL.
+func (s *Store) Path() string { return s.opt.Path }
+
+func (s *Store) openEmbedded() error {
+	if s.opt.Path == "" {
+		return errors.New("no store path (--db)")
+	}
+	if s.opt.ReadOnly {
+		if _, err := os.Stat(s.opt.Path); errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("%s: %w", s.opt.Path, ErrNoStore)
+		}
+	}
+	if err := os.MkdirAll(s.opt.Path, 0o755); err != nil {
+		return fmt.Errorf("create store %s: %w", s.opt.Path, err)
+	}
+	l, err := acquireLock(filepath.Join(s.opt.Path, "newsgraph.lock"))
+	if err != nil {
+		return fmt.Errorf("store %s: %w", s.opt.Path, err)
+	}
+	s.lock = l
+	if err := graph.InitQuadStore(s.opt.Backend, s.opt.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		return fmt.Errorf("create %s store %s: %w", s.opt.Backend, s.opt.Path, err)
+	}
+	return s.openHandle()
+}
+
+func (s *Store) openRemote() error {
+	if s.opt.Path == "" {
+		return fmt.Errorf("the %s backend needs a connection URL (--db)", s.opt.Backend)
+	}
+	if !s.opt.ReadOnly {
+		if err := graph.InitQuadStore(s.opt.Backend, s.opt.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return fmt.Errorf("create %s store: %w", s.opt.Backend, redactURL(err, s.opt.Path))
+		}
+	}
+	return s.openHandle()
+}
+
+func (s *Store) openHandle() error {
+	qs, err := graph.NewQuadStore(s.opt.Backend, s.opt.Path, nil)
+	if err != nil {
+		return fmt.Errorf("open %s store %s: %w", s.opt.Backend, redactPath(s.opt.Path), redactURL(err, s.opt.Path))
+	}
+	qw, err := graph.NewQuadWriter("single", qs, nil)
+	if err != nil {
+		qs.Close()
+		return fmt.Errorf("open %s store: %w", s.opt.Backend, err)
+	}
+	s.Handle = &graph.Handle{QuadStore: qs, QuadWriter: qw}
+	return nil
+}
+
+// openMemstore opens an in-memory store, loading opt.Path (N-Quads, maybe
+// gzipped) when it exists.
+func (s *Store) openMemstore(ctx context.Context) error {
+	qs, err := graph.NewQuadStore(Memstore, "", nil)
+	if err != nil {
+		return err
+	}
+	qw, err := graph.NewQuadWriter("single", qs, nil)
+	if err != nil {
+		return err
+	}
+	s.Handle = &graph.Handle{QuadStore: qs, QuadWriter: qw}
+	if s.opt.Path == "" {
+		return nil
+	}
+	f, err := os.Open(s.opt.Path)
+	if errors.Is(err, os.ErrNotExist) {
+		if s.opt.ReadOnly {
+			return fmt.Errorf("%s: %w", s.opt.Path, ErrNoStore)
+		}
+		return nil
+	} else if err != nil {
+		return err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(s.opt.Path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", s.opt.Path, err)
+		}
+		r = zr
+	}
+	qr := nquads.NewReader(r, false)
+	w := graph.NewWriter(s.QuadWriter)
+	if _, err := quad.CopyBatch(w, qr, quad.DefaultBatch); err != nil {
+		return fmt.Errorf("read %s: %w", s.opt.Path, err)
+	}
+	return w.Close()
+}
+
+// Close closes the store; a memstore with a path is written back to it.
+func (s *Store) Close() error {
+	var err error
+	if s.opt.Backend == Memstore && s.opt.Path != "" && !s.opt.ReadOnly && s.Handle != nil {
+		err = s.saveMemstore()
+	}
+	if s.Handle != nil {
+		if cerr := s.Handle.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
+	if s.lock != nil {
+		s.lock.release()
+	}
+	return err
+}
+
+func (s *Store) saveMemstore() error {
+	tmp := s.opt.Path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	var w io.WriteCloser = f
+	if strings.HasSuffix(s.opt.Path, ".gz") {
+		w = gzip.NewWriter(f)
+	}
+	if err := Export(context.Background(), s.QuadStore, w, "nquads"); err != nil {
+		f.Close()
+		return err
+	}
+	if w != io.WriteCloser(f) {
+		if err := w.Close(); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, s.opt.Path)
+}
+
+// redactPath hides a password in a connection URL.
+func redactPath(p string) string {
+	if i := strings.Index(p, "://"); i >= 0 {
+		if at := strings.Index(p[i+3:], "@"); at >= 0 {
+			cred := p[i+3 : i+3+at]
+			if c := strings.Index(cred, ":"); c >= 0 {
+				return p[:i+3] + cred[:c] + ":***" + p[i+3+at:]
+			}
+		}
+	}
+	return p
+}
+
+func redactURL(err error, p string) error {
+	if r := redactPath(p); r != p && strings.Contains(err.Error(), p) {
+		return errors.New(strings.ReplaceAll(err.Error(), p, r))
+	}
+	return err
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
