@@ -49,6 +49,7 @@ type Summary struct {
 
 	Persons, Organisations, Countries, Claims, Positions, Affiliations int
 	QuadsAdded, QuadsRemoved                                           int
+	EntitiesRemoved                                                    int // no longer named by any article
 	Seconds                                                            float64
 }
 
@@ -200,6 +201,13 @@ func Run(ctx context.Context, st *graph.Store, args []string, opt Options) (*Sum
 	if err := flush(); err != nil {
 		return sum, err
 	}
+	// entities that only replaced articles named go; after a stopped build
+	// this also removes what it left behind
+	removed, err := loader.CollectGarbage(ctx)
+	if err != nil {
+		return sum, fmt.Errorf("remove unused entities: %w", err)
+	}
+	sum.EntitiesRemoved = removed
 	if err := rd.Err(); err != nil && !errors.Is(err, context.Canceled) {
 		return sum, err
 	}

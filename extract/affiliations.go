@@ -21,6 +21,7 @@ type affil struct {
 // after them, lists of office-holders ("Russian and Japanese deputy foreign
 // ministers A and B") and counterparts.
 func (d *doc) findAffiliations() []affil {
+	d.govRoles = map[int]string{}
 	out := d.roleLists()
 	add := func(a affil) {
 		if a.org == "" || a.person < 0 {
@@ -33,6 +34,14 @@ func (d *doc) findAffiliations() []affil {
 			continue
 		}
 		m.title = d.titleBefore(m.tok0)
+		if m.title.role != "" && m.title.class == "gov" {
+			if _, ok := d.govRoles[m.ent]; !ok {
+				d.govRoles[m.ent] = m.title.role
+			}
+		}
+		if m.title.start < m.tok0 {
+			d.titleAt[m.title.start] = append(d.titleAt[m.title.start], m)
+		}
 		if m.title.role == "" {
 			// "ministers A and B": B shares A's title
 			for prev := d.prevPersonInList(m); prev != nil; prev = d.prevPersonInList(prev) {
@@ -211,8 +220,8 @@ func (d *doc) prevPersonInList(m *mention) *mention {
 	if j < 1 || !(d.toks[j].is("and", ",")) {
 		return nil
 	}
-	for _, o := range d.mentions {
-		if o.kind == kindPerson && o.tok1 == j {
+	for _, o := range d.endAt[j] {
+		if o.kind == kindPerson {
 			return o
 		}
 	}
@@ -226,8 +235,8 @@ func (d *doc) counterpart(m *mention, ti titleInfo, si int) []affil {
 		return nil
 	}
 	s := d.sents[si]
-	for _, o := range d.mentions {
-		if o.kind != kindPerson || o.ent == m.ent || o.tok0 < s.tok0 || o.tok0 >= s.tok1 {
+	for _, o := range d.mentionsIn(s.tok0, s.tok1) {
+		if o.kind != kindPerson || o.ent == m.ent {
 			continue
 		}
 		if role := d.knownRole(o.ent); role != "" {
@@ -240,10 +249,8 @@ func (d *doc) counterpart(m *mention, ti titleInfo, si int) []affil {
 // knownRole returns the office of state a person holds according to the
 // titles found so far.
 func (d *doc) knownRole(p int) string {
-	for _, m := range d.mentions {
-		if m.kind == kindPerson && m.ent == p && m.title.role != "" && m.title.class == "gov" {
-			return m.title.role
-		}
+	if r, ok := d.govRoles[p]; ok {
+		return r
 	}
 	return d.rolesFromLists[p]
 }
@@ -252,8 +259,8 @@ func (d *doc) knownRole(p int) string {
 // sentence si.
 func (d *doc) nearestCountryBefore(at, si int) string {
 	c := ""
-	for _, m := range d.mentions {
-		if m.kind == kindCountry && m.tok0 >= d.sents[si].tok0 && m.tok1 <= at {
+	for _, m := range d.mentionsIn(d.sents[si].tok0, at) {
+		if m.kind == kindCountry {
 			c = m.country
 		}
 	}
@@ -386,8 +393,8 @@ func (d *doc) roleLists() []affil {
 func (d *doc) personList(si, from int) []*mention {
 	s := d.sents[si]
 	var list []*mention
-	for _, m := range d.mentions {
-		if m.kind != kindPerson || m.tok0 < from || m.tok0 >= s.tok1 {
+	for _, m := range d.mentionsIn(from, s.tok1) {
+		if m.kind != kindPerson {
 			continue
 		}
 		if len(list) == 0 {

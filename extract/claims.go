@@ -90,11 +90,8 @@ func (d *doc) subjectBefore(v int) (int, string) {
 		}
 	}
 	// a person named just before, or before an appositive ending here
-	for i := len(d.mentions) - 1; i >= 0; i-- {
+	for i := d.mentionsBefore(e); i >= 0 && d.mentions[i].tok0 >= s.tok0; i-- {
 		m := d.mentions[i]
-		if m.tok0 >= e || m.tok0 < s.tok0 {
-			continue
-		}
 		if m.kind == kindPerson {
 			if m.tok1 == e {
 				return m.ent, "named"
@@ -273,19 +270,16 @@ func (d *doc) quoteEndsClause(q quoteSpan) bool {
 // nextBodyParagraph returns the first token of the paragraph after para,
 // or -1.
 func (d *doc) paragraphStart(para int) int {
-	for _, s := range d.sents {
-		if s.para == para {
-			return s.tok0
-		}
+	if t, ok := d.paraFirst[para]; ok {
+		return t
 	}
 	return -1
 }
 
+// nextParagraph returns the body paragraph after para, or -1.
 func (d *doc) nextParagraph(para int) int {
-	for _, s := range d.sents {
-		if s.para > para {
-			return s.para
-		}
+	if i, ok := d.paraPos[para]; ok && i+1 < len(d.paraList) {
+		return d.paraList[i+1]
 	}
 	return -1
 }
@@ -389,8 +383,8 @@ func (d *doc) mentionedSince(p, para, at int) bool {
 	if para >= 0 {
 		from = d.paragraphStart(para)
 	}
-	for _, m := range d.mentions {
-		if m.kind == kindPerson && m.ent == p && m.tok0 >= from && m.tok0 < at {
+	for i := d.mentionsBefore(at); i >= 0 && d.mentions[i].tok0 >= from; i-- {
+		if m := d.mentions[i]; m.kind == kindPerson && m.ent == p {
 			return true
 		}
 	}
@@ -403,24 +397,22 @@ func (d *doc) mentionedSince(p, para, at int) bool {
 }
 
 func (d *doc) prevParagraph(para int) int {
-	prev := -1
-	for _, s := range d.sents {
-		if s.para >= para {
-			break
-		}
-		prev = s.para
+	if i, ok := d.paraPos[para]; ok && i > 0 {
+		return d.paraList[i-1]
 	}
-	return prev
+	return -1
 }
 
 func (d *doc) paragraphEndsWithColon(para int) bool {
-	last := -1
-	for _, s := range d.sents {
-		if s.para == para {
-			last = s.tok1 - 1
-		}
+	i, ok := d.paraPos[para]
+	if !ok {
+		return false
 	}
-	return last >= 0 && d.toks[last].s == ":"
+	end := len(d.toks)
+	if i+1 < len(d.paraList) {
+		end = d.paraFirst[d.paraList[i+1]]
+	}
+	return end > 0 && d.toks[end-1].s == ":"
 }
 
 func (d *doc) quoteEndsParagraph(q quoteSpan) bool {
@@ -715,7 +707,7 @@ func isNumber(s string) bool {
 // skipAudience skips the object of "told": an audience noun phrase or an
 // organisation; it returns -1 when none is found.
 func (d *doc) skipAudience(k, end int) int {
-	for _, m := range d.mentions {
+	for _, m := range d.mentionsIn(k, min(k+10, end)) {
 		if m.tok0 == k || (m.tok0 == k+1 && d.toks[k].is("the", "a", "an")) {
 			if m.kind == kindOrg || m.kind == kindCountry || m.kind == kindPerson {
 				return d.skipAudienceTail(m.tok1, end)

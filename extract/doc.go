@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -20,13 +21,25 @@ type doc struct {
 
 	quotes []quoteSpan
 
-	mentions []*mention // in text order
+	mentions []*mention // in text order once findMentions is done
+	// indexes of mentions, kept as they are added
+	startAt map[int][]*mention // by first token
+	endAt   map[int][]*mention // by token after the last
+	cover   []*mention         // per token: the person, organisation or country mention covering it
+	titleAt map[int][]*mention // person mentions by the first token of their title
+	// paragraphs: body paragraph indexes in order, their first token and
+	// position in that order
+	paraList  []int
+	paraFirst map[int]int
+	paraPos   map[int]int
 	persons  []*personEnt
 	orgs     []*orgEnt
 	// countries: canonical name → mention count
 	countryCount map[string]int
 	countryOrder []string // first-mention order
 	countryForms map[string]map[string]bool
+
+	folds map[string]string // foldName cache
 
 	// lowerVocab holds every word the body uses in lower case; a
 	// capitalised word that also appears in lower case is a common word.
@@ -38,6 +51,8 @@ type doc struct {
 	// later unattributed quotation can be given to the one speaking.
 	speakerMarks []speakerMark
 
+	// govRoles holds the first office of state a title gives each person.
+	govRoles map[int]string
 	// rolesFromLists holds offices read from lists of office-holders.
 	rolesFromLists map[int]string
 }
@@ -59,6 +74,7 @@ func newDoc(lx *Lexicon, lay *layout) *doc {
 		countryCount: map[string]int{},
 		countryForms: map[string]map[string]bool{},
 		lowerVocab:   map[string]bool{},
+		folds:        map[string]string{},
 	}
 	for pi, p := range lay.paras {
 		if p.kind != paraBody {
@@ -85,7 +101,38 @@ func newDoc(lx *Lexicon, lay *layout) *doc {
 		}
 	}
 	d.inQuote = make([]bool, len(d.toks))
+	d.startAt = map[int][]*mention{}
+	d.endAt = map[int][]*mention{}
+	d.titleAt = map[int][]*mention{}
+	d.cover = make([]*mention, len(d.toks))
+	d.paraFirst = map[int]int{}
+	d.paraPos = map[int]int{}
+	for _, s := range d.sents {
+		if _, ok := d.paraFirst[s.para]; !ok {
+			d.paraFirst[s.para] = s.tok0
+			d.paraPos[s.para] = len(d.paraList)
+			d.paraList = append(d.paraList, s.para)
+		}
+	}
 	return d
+}
+
+// addMention records a mention and indexes it.
+func (d *doc) addMention(m *mention) {
+	d.mentions = append(d.mentions, m)
+	d.startAt[m.tok0] = append(d.startAt[m.tok0], m)
+	d.endAt[m.tok1] = append(d.endAt[m.tok1], m)
+	if m.kind != kindDescription {
+		for t := m.tok0; t < m.tok1; t++ {
+			d.cover[t] = m
+		}
+	}
+}
+
+// mentionsBefore returns the index in d.mentions (sorted) of the last
+// mention starting before token at, or -1.
+func (d *doc) mentionsBefore(at int) int {
+	return sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].tok0 >= at }) - 1
 }
 
 // sentenceStart reports whether token i starts its sentence (after any

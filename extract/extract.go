@@ -60,8 +60,8 @@ func (e *Extractor) Extract(in Document) (*Facts, error) {
 // so that a later "he" refers to them.
 func (d *doc) markSpeaker(c claim) {
 	// the attribution's mention of the person, if named, is a subject
-	for _, m := range d.mentions {
-		if m.kind == kindPerson && m.ent == c.person && d.sentOf[m.tok0] >= c.sent0 && d.sentOf[m.tok0] <= c.sent1 && !d.inQuote[m.tok0] {
+	for _, m := range d.mentionsIn(d.sents[c.sent0].tok0, d.sents[c.sent1].tok1) {
+		if m.kind == kindPerson && m.ent == c.person && !d.inQuote[m.tok0] {
 			m.subject = true
 		}
 	}
@@ -165,10 +165,7 @@ func (d *doc) facts(in Document, direct, indirect []claim, positions []position)
 func (d *doc) entityNames(a, b int) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, m := range d.mentions {
-		if m.tok0 < a || m.tok1 > b {
-			continue
-		}
+	for _, m := range d.mentionsIn(a, b) {
 		var name string
 		switch m.kind {
 		case kindPerson:

@@ -26,6 +26,7 @@ type Lexicon struct {
 	maxCountryWords int
 
 	titleHeads     map[string]string // lower-cased head phrase → class
+	headFirstWords map[string]bool   // first words of multi-word heads ("prime")
 	maxHeadWords   int
 	titleModifiers map[string]bool
 	titleDomains   map[string]bool
@@ -51,6 +52,9 @@ type Lexicon struct {
 	audience    map[string]bool // nouns ending the object of "told"
 
 	stances []stanceCue
+	// stancesByWord indexes the stance cues by their first word; cues that
+	// start with a gap ("*") are under "*".
+	stancesByWord map[string][]stanceCue
 
 	clutterPrefixes []string
 	clutterContains []string
@@ -104,6 +108,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		countryForms:   map[string]countryForm{},
 		titleHeads:     map[string]string{},
+		headFirstWords: map[string]bool{},
 		titleModifiers: map[string]bool{},
 		titleDomains:   map[string]bool{},
 		honorifics:     map[string]string{},
@@ -232,6 +237,9 @@ func (lx *Lexicon) addTitle(c []string) error {
 			return fmt.Errorf("head %q has no class", c[1])
 		}
 		lx.titleHeads[key] = c[2]
+		if w := strings.Fields(key); len(w) > 1 {
+			lx.headFirstWords[w[0]] = true
+		}
 		if n := len(strings.Fields(key)); n > lx.maxHeadWords {
 			lx.maxHeadWords = n
 		}
@@ -316,7 +324,12 @@ func (lx *Lexicon) addStance(c []string) error {
 			words[i] = "{X}"
 		}
 	}
-	lx.stances = append(lx.stances, stanceCue{stance: c[0], words: words})
+	cue := stanceCue{stance: c[0], words: words}
+	lx.stances = append(lx.stances, cue)
+	if lx.stancesByWord == nil {
+		lx.stancesByWord = map[string][]stanceCue{}
+	}
+	lx.stancesByWord[words[0]] = append(lx.stancesByWord[words[0]], cue)
 	return nil
 }
 

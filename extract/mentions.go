@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,6 +42,22 @@ type personEnt struct {
 	desc        map[string]bool // lower-case words describing the person: roles, organisations
 	class       string          // "gov", "org", "expert" or "" (unknown)
 	first       int             // token of first mention
+	positions   []int           // tokens of its mentions, in the order found
+	sorted      bool
+}
+
+// lastBefore returns the token of the person's last mention before token
+// at (or its first mention).
+func (p *personEnt) lastBefore(at int) int {
+	if !p.sorted {
+		sort.Ints(p.positions)
+		p.sorted = true
+	}
+	i := sort.SearchInts(p.positions, at) - 1
+	if i < 0 {
+		return p.first
+	}
+	return max(p.positions[i], p.first)
 }
 
 func (p *personEnt) name() string { return strings.Join(p.words, " ") }
@@ -216,14 +233,20 @@ func (d *doc) hasConnector(a, b int) bool {
 // limit) and returns its canonical name and the end token.
 func (d *doc) countryAt(i, limit int) (string, string, int) {
 	best, kind, end := "", "", i
+	if i >= limit || !d.toks[i].cap {
+		return best, kind, end // forms are proper nouns
+	}
 	var words []string
 	for j := i; j < limit && j-i < d.lx.maxCountryWords; j++ {
 		t := d.toks[j]
 		if !t.word && t.s != "'" && t.s != "\u2019" {
 			break
 		}
-		words = append(words, t.s)
-		key := lowerKey(strings.Join(words, " "))
+		words = append(words, t.low)
+		key := strings.Join(words, " ")
+		if strings.ContainsRune(key, '\u2019') || strings.HasPrefix(key, "the ") {
+			key = lowerKey(key)
+		}
 		if f, ok := d.lx.countryForms[key]; ok {
 			// forms are proper nouns: capitalised (or all capitals: "US")
 			if d.toks[i].cap {
@@ -252,17 +275,15 @@ func (d *doc) titleWordAt(i int) bool {
 		return true
 	}
 	// the first word of a multi-word head: "prime" (minister), "chief" (executive)
-	for h := range d.lx.titleHeads {
-		if strings.HasPrefix(h, l+" ") {
-			return true
-		}
+	if d.lx.headFirstWords[l] {
+		return true
 	}
 	if l == "former" || l == "ex" || l == "counterpart" || l == "counterparts" {
 		return true
 	}
 	// a misspelt head after a title word: "Prime Minster"
-	if d.toks[i].cap && len(l) >= 6 && i > 0 && d.toks[i-1].cap {
-		prev := strings.ToLower(d.toks[i-1].s)
+	if d.toks[i].cap && len(l) >= 6 && i > 0 && d.toks[i-1].cap && d.lx.headFirstWords[d.toks[i-1].lower()] {
+		prev := d.toks[i-1].lower()
 		for h := range d.lx.titleHeads {
 			if strings.HasPrefix(h, prev+" ") && editDistance(h[len(prev)+1:], l) == 1 {
 				return true
@@ -311,7 +332,7 @@ func (d *doc) findMentions() {
 		}
 		// a title on its own: "Senior Research Fellow", "Russian Foreign Minister"
 		if d.allTitleWords(a, b) {
-			d.mentions = append(d.mentions, &mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})
+			d.addMention(&mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})
 			continue
 		}
 		// organisations: a head word makes it one
@@ -345,7 +366,7 @@ func (d *doc) findMentions() {
 		if nameA == b {
 			// a title without a name: "Russian Foreign Minister", "Former US Diplomat"
 			if nameA > a {
-				d.mentions = append(d.mentions, &mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})
+				d.addMention(&mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})
 			}
 			continue
 		}
@@ -649,8 +670,9 @@ func (d *doc) orgAppositive(b int) bool {
 // knownSurname reports whether a person already found has this family
 // name ("Cherie Blair" after "Tony Blair").
 func (d *doc) knownSurname(w string) bool {
+	fw := d.fold(w)
 	for _, p := range d.persons {
-		if len(p.words) > 1 && similarWord(p.surname(), w) {
+		if len(p.words) > 1 && d.similarFolded(d.fold(p.surname()), fw) {
 			return true
 		}
 	}
@@ -682,8 +704,8 @@ func (d *doc) inNameList(a, b int) bool {
 		if d.lx.givenNames[d.toks[i].s] {
 			return true
 		}
-		for _, m := range d.mentions {
-			if m.kind == kindPerson && m.tok0 == i {
+		for _, m := range d.startAt[i] {
+			if m.kind == kindPerson {
 				return true
 			}
 		}
@@ -718,7 +740,7 @@ func (lx *Lexicon) isAcronymOrg(w string) bool {
 }
 
 func (d *doc) addCountryMention(a, b int, country string) {
-	d.mentions = append(d.mentions, &mention{kind: kindCountry, country: country, tok0: a, tok1: b, rule: "country-form"})
+	d.addMention(&mention{kind: kindCountry, country: country, tok0: a, tok1: b, rule: "country-form"})
 	if d.countryCount[country] == 0 {
 		d.countryOrder = append(d.countryOrder, country)
 	}
@@ -762,7 +784,7 @@ func (d *doc) addOrgMention(a, b int) {
 			o.aliases = append(o.aliases, acr)
 		}
 	}
-	d.mentions = append(d.mentions, &mention{kind: kindOrg, ent: idx, tok0: a, tok1: b, rule: "org-head-word"})
+	d.addMention(&mention{kind: kindOrg, ent: idx, tok0: a, tok1: b, rule: "org-head-word"})
 }
 
 func contains(list []string, s string) bool {
@@ -819,7 +841,9 @@ func (d *doc) linkPersonMention(idx, a, b int, rule string) {
 		p.forms = append(p.forms, form)
 	}
 	p.mentions++
-	d.mentions = append(d.mentions, &mention{kind: kindPerson, ent: idx, tok0: a, tok1: b, rule: rule})
+	p.positions = append(p.positions, a)
+	p.sorted = false
+	d.addMention(&mention{kind: kindPerson, ent: idx, tok0: a, tok1: b, rule: rule})
 }
 
 // matchPerson finds a person already known under another form of the same
@@ -871,7 +895,7 @@ func similarWord(a, b string) bool {
 	if fa == fb {
 		return true
 	}
-	if len(fa) >= 5 && len(fb) >= 5 {
+	if len(fa) >= 5 && len(fb) >= 5 && abs(len(fa)-len(fb)) <= 1 {
 		return editDistance(fa, fb) <= 1
 	}
 	return false
@@ -902,10 +926,21 @@ func foldName(s string) string {
 	return sb.String()
 }
 
-var diacritics = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
+// stripDiacritics removes accents: "Gutiérrez" → "Gutierrez". A
+// transform.Transformer keeps state, so each call makes its own.
 func stripDiacritics(s string) string {
-	out, _, err := transform.String(diacritics, s)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
 	if err != nil {
 		return s
 	}
@@ -937,22 +972,18 @@ func editDistance(a, b string) int {
 // mention), preferring the one mentioned last before token at.
 func (d *doc) personBySurname(w string, at int) int {
 	best, bestAt := -1, -1
+	fw := d.fold(w)
 	for i, p := range d.persons {
 		if len(p.words) == 1 {
-			if similarWord(p.words[0], w) {
+			if d.similarFolded(d.fold(p.words[0]), fw) {
 				if best < 0 {
 					best = i
 				}
 			}
 			continue
 		}
-		if similarWord(p.surname(), w) || (p.familyFirst && p.words[0] == w) || (len(p.words) >= 3 && containsSimilar(p.words[1:], w)) {
-			last := p.first
-			for _, m := range d.mentions {
-				if m.kind == kindPerson && m.ent == i && m.tok0 < at && m.tok0 > last {
-					last = m.tok0
-				}
-			}
+		if d.similarFolded(d.fold(p.surname()), fw) || (p.familyFirst && p.words[0] == w) || (len(p.words) >= 3 && d.containsSimilar(p.words[1:], fw)) {
+			last := p.lastBefore(at)
 			if last > bestAt {
 				best, bestAt = i, last
 			}
@@ -963,20 +994,42 @@ func (d *doc) personBySurname(w string, at int) int {
 
 // sortMentions puts the mentions in text order.
 func (d *doc) sortMentions() {
-	ms := d.mentions
-	// insertion sort is fine: mentions are nearly sorted
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].tok0 < ms[j-1].tok0; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].tok0 < d.mentions[j].tok0 })
 }
 
-func containsSimilar(words []string, w string) bool {
+func (d *doc) containsSimilar(words []string, fw string) bool {
 	for _, x := range words {
-		if similarWord(x, w) {
+		if d.similarFolded(d.fold(x), fw) {
 			return true
 		}
 	}
 	return false
+}
+
+// fold is foldName with a cache for the article.
+func (d *doc) fold(w string) string {
+	if f, ok := d.folds[w]; ok {
+		return f
+	}
+	f := foldName(w)
+	d.folds[w] = f
+	return f
+}
+
+// similarFolded is similarWord on folded words.
+func (d *doc) similarFolded(fa, fb string) bool {
+	if fa == fb {
+		return true
+	}
+	if len(fa) >= 5 && len(fb) >= 5 && abs(len(fa)-len(fb)) <= 1 {
+		return editDistance(fa, fb) <= 1
+	}
+	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

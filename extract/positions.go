@@ -54,7 +54,7 @@ func (d *doc) findPositions() []position {
 			if i < claimedUntil {
 				continue
 			}
-			for _, cue := range d.lx.stances {
+			for _, cue := range d.cuesAt(i) {
 				x0, x1, after, ok := d.matchCue(i, s.tok1, cue.words)
 				if !ok {
 					continue
@@ -327,7 +327,7 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 
 // startsCue reports whether a stance cue starts at token i.
 func (d *doc) startsCue(i int) bool {
-	for _, cue := range d.lx.stances {
+	for _, cue := range d.cuesAt(i) {
 		if _, _, _, ok := d.matchCue(i, d.sents[d.sentOf[i]].tok1, cue.words); ok {
 			return true
 		}
@@ -345,4 +345,21 @@ func isYear(s string) bool {
 		}
 	}
 	return s[0] == '1' || s[0] == '2'
+}
+
+// cuesAt returns the stance cues that may match at token i: those starting
+// with its word, and those starting with a gap.
+func (d *doc) cuesAt(i int) []stanceCue {
+	own := d.lx.stancesByWord[d.toks[i].lower()]
+	if !d.toks[i].word {
+		return own
+	}
+	gap := d.lx.stancesByWord["*"]
+	if len(gap) == 0 {
+		return own
+	}
+	if len(own) == 0 {
+		return gap
+	}
+	return append(own[:len(own):len(own)], gap...)
 }

@@ -46,14 +46,18 @@ func (d *doc) markSubjects() {
 	}
 }
 
+// maxLookback bounds how many mentions back a pronoun or a description
+// looks for its person: a reader does not reach further either.
+const maxLookback = 400
+
 // lastSubject returns the person a pronoun at token at refers to: the
 // subject of the latest clause outside quotations, or failing that the
 // latest person named outside quotations.
 func (d *doc) lastSubject(at int) int {
 	fallback := -1
-	for i := len(d.mentions) - 1; i >= 0; i-- {
+	for i, seen := d.mentionsBefore(at), 0; i >= 0 && seen < maxLookback; i, seen = i-1, seen+1 {
 		m := d.mentions[i]
-		if m.tok0 >= at || m.kind != kindPerson || d.inQuote[m.tok0] {
+		if m.kind != kindPerson || d.inQuote[m.tok0] {
 			continue
 		}
 		if m.subject {
@@ -69,15 +73,14 @@ func (d *doc) lastSubject(at int) int {
 // personAt returns the person named by a mention starting within [a, b)
 // (a name, or a title before a name).
 func (d *doc) personAt(a, b int) (*mention, bool) {
-	for _, m := range d.mentions {
-		if m.kind != kindPerson {
-			continue
+	for t := a; t < b && t < len(d.toks); t++ {
+		for _, m := range d.startAt[t] {
+			if m.kind == kindPerson {
+				return m, true
+			}
 		}
-		if (m.tok0 >= a && m.tok0 < b) || (m.title.start >= a && m.title.start < b && m.tok0 >= a) {
+		for _, m := range d.titleAt[t] {
 			return m, true
-		}
-		if m.tok0 >= b {
-			break
 		}
 	}
 	return nil, false
@@ -164,9 +167,9 @@ func (d *doc) resolveDescription(a, b, at int) int {
 	}
 	_ = former
 	seen := map[int]bool{}
-	for i := len(d.mentions) - 1; i >= 0; i-- {
+	for i, n := d.mentionsBefore(at), 0; i >= 0 && n < maxLookback; i, n = i-1, n+1 {
 		m := d.mentions[i]
-		if m.tok0 >= at || m.kind != kindPerson || d.inQuote[m.tok0] || seen[m.ent] {
+		if m.kind != kindPerson || d.inQuote[m.tok0] || seen[m.ent] {
 			continue
 		}
 		seen[m.ent] = true

@@ -9,6 +9,7 @@ import (
 // token is a word, number or punctuation mark of the article text.
 type token struct {
 	s          string // the text, as in the article
+	low        string // s in lower case
 	start, end int    // byte offsets in the article text
 	word       bool   // letters or digits (possibly with inner '-', '.', ''')
 	cap        bool   // a word starting with an upper-case letter
@@ -26,7 +27,7 @@ const (
 	closeSingle // ’ or ' standing alone
 )
 
-func (t token) lower() string { return strings.ToLower(t.s) }
+func (t token) lower() string { return t.low }
 
 // is reports whether the token, lower-cased, is one of words.
 func (t token) is(words ...string) bool {
@@ -86,19 +87,19 @@ func tokenize(text string, start, end int, out []token) []token {
 			// possessive 's / s'
 			if (r == '\'' || r == '\u2019') && len(out) > 0 && out[len(out)-1].end == i && out[len(out)-1].word {
 				if isPossessiveAt(text, i+size, end) {
-					out = append(out, token{s: text[i : i+size+1], start: i, end: i + size + 1})
+					out = append(out, token{s: text[i : i+size+1], low: lowerASCII(text[i : i+size+1]), start: i, end: i + size + 1})
 					i += size + 1
 					continue
 				}
 				prev := out[len(out)-1].s
 				if strings.HasSuffix(prev, "s") && (i+size >= end || !isWordRune(firstRune(text[i+size:]))) {
 					// plural possessive "countries'" — the mark is not a quotation mark
-					out = append(out, token{s: text[i : i+size], start: i, end: i + size})
+					out = append(out, token{s: text[i : i+size], low: text[i : i+size], start: i, end: i + size})
 					i += size
 					continue
 				}
 			}
-			t := token{s: text[i : i+size], start: i, end: i + size}
+			t := token{s: text[i : i+size], low: text[i : i+size], start: i, end: i + size}
 			t.quote = quoteKind(r, text, i, size, start, end)
 			out = append(out, t)
 			i += size
@@ -109,7 +110,18 @@ func tokenize(text string, start, end int, out []token) []token {
 
 func newWord(text string, i, j int) token {
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return token{s: text[i:j], start: i, end: j, word: true, cap: unicode.IsUpper(r)}
+	return token{s: text[i:j], low: lowerASCII(text[i:j]), start: i, end: j, word: true, cap: unicode.IsUpper(r)}
+}
+
+// lowerASCII lower-cases s, without allocating when it already is.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func firstRune(s string) rune {

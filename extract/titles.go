@@ -209,12 +209,7 @@ func (d *doc) isCountryWord(i int) bool {
 
 // partOfPerson reports whether token i belongs to a person mention.
 func (d *doc) partOfPerson(i int) bool {
-	for _, m := range d.mentions {
-		if m.kind == kindPerson && i >= m.tok0 && i < m.tok1 {
-			return true
-		}
-	}
-	return false
+	return d.cover[i] != nil && d.cover[i].kind == kindPerson
 }
 
 // countryEndingAt matches a country form (capitalised) that ends at token
@@ -230,22 +225,16 @@ func (d *doc) countryEndingAt(end, s0 int) (string, string, int) {
 }
 
 // mentionsEndingAt returns the mentions whose last token is end-1.
-func (d *doc) mentionsEndingAt(end int) []*mention {
-	var out []*mention
-	for _, m := range d.mentions {
-		if m.tok1 == end {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+func (d *doc) mentionsEndingAt(end int) []*mention { return d.endAt[end] }
 
-// mentionsIn returns the mentions inside tokens [a, b).
+// mentionsIn returns the mentions inside tokens [a, b), in text order.
 func (d *doc) mentionsIn(a, b int) []*mention {
 	var out []*mention
-	for _, m := range d.mentions {
-		if m.tok0 >= a && m.tok1 <= b {
-			out = append(out, m)
+	for t := max(a, 0); t < b && t < len(d.toks); t++ {
+		for _, m := range d.startAt[t] {
+			if m.tok1 <= b {
+				out = append(out, m)
+			}
 		}
 	}
 	return out
@@ -427,12 +416,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 // inMention reports whether token i is part of an organisation, country
 // or person mention.
 func (d *doc) inMention(i int) bool {
-	for _, m := range d.mentions {
-		if m.kind != kindDescription && i >= m.tok0 && i < m.tok1 {
-			return true
-		}
-	}
-	return false
+	return d.cover[i] != nil
 }
 
 // lastHead returns the token after the last title head in [a, b) that is

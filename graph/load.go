@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -70,7 +71,12 @@ func (l *Loader) Load(ctx context.Context, batch []*extract.Facts) ([]LoadResult
 			results[i].Unchanged = true
 			continue
 		}
-		quads := ArticleQuads(f, l.ix.Resolve(f), l.version)
+		res := l.ix.Resolve(f)
+		quads := ArticleQuads(f, res, l.version)
+		for _, q := range l.ix.newEntityQuads(res) {
+			adds = append(adds, graph.Delta{Quad: q, Action: graph.Add})
+			results[i].Added++
+		}
 		next := make(map[quad.Quad]struct{}, len(quads))
 		for _, q := range quads {
 			next[q] = struct{}{}
@@ -116,6 +122,78 @@ func labelQuads(ctx context.Context, qs graph.QuadStore, label quad.Value) (map[
 			return err
 		}
 		out[q] = struct{}{}
+		return nil
+	})
+	return out, err
+}
+
+// CollectGarbage removes the descriptions of entities no article names any
+// more (after articles were replaced), so that nothing stale stays. It
+// returns how many entities it removed.
+func (l *Loader) CollectGarbage(ctx context.Context) (int, error) {
+	qs := l.st.QuadStore
+	var dels []graph.Delta
+	removed := 0
+	for _, n := range l.ix.entities {
+		ref, err := qs.ValueOf(n)
+		if err != nil {
+			return 0, err
+		}
+		if ref == nil {
+			continue
+		}
+		used := false
+		errUsed := errors.New("used")
+		err = iterator.Iterate(ctx, qs.QuadIterator(quad.Object, ref)).Each(func(r graph.Ref) error {
+			q, err := qs.Quad(r)
+			if err != nil {
+				return err
+			}
+			if q.Label != EntitiesGraph {
+				used = true
+				return errUsed
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errUsed) {
+			return 0, err
+		}
+		if used {
+			continue
+		}
+		quads, err := subjectQuads(ctx, qs, ref)
+		if err != nil {
+			return 0, err
+		}
+		for _, q := range quads {
+			if q.Label == EntitiesGraph {
+				dels = append(dels, graph.Delta{Quad: q, Action: graph.Delete})
+			}
+		}
+		removed++
+	}
+	if len(dels) == 0 {
+		return 0, nil
+	}
+	if err := qs.ApplyDeltas(dels, graph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+		return 0, fmt.Errorf("remove %d unused entities: %w", removed, err)
+	}
+	ix, err := LoadIndex(ctx, qs)
+	if err != nil {
+		return removed, err
+	}
+	l.ix = ix
+	return removed, nil
+}
+
+func subjectQuads(ctx context.Context, qs graph.QuadStore, ref graph.Ref) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := iterator.Iterate(ctx, qs.QuadIterator(quad.Subject, ref)).Each(func(r graph.Ref) error {
+		q, err := qs.Quad(r)
+		if err != nil {
+			return err
+		}
+		out = append(out, q)
 		return nil
 	})
 	return out, err

@@ -16,12 +16,36 @@ type Resolution struct {
 	Persons       map[string]quad.IRI // extract person name → node
 	Organisations map[string]quad.IRI // extract organisation name → node
 	Countries     map[string]quad.IRI // canonical country name → node
+	Publisher     quad.IRI            // the publisher's node, if known
 	// Names holds each node's canonical name, written as schema:name; the
 	// article's own forms become schema:alternateName.
 	Names map[quad.IRI]string
 	// Merges records where an article's name for an entity was resolved to
 	// a node named otherwise.
 	Merges []Merge
+	// Classes holds each node's class.
+	Classes map[quad.IRI]quad.IRI
+}
+
+// EntitiesGraph labels the quads that describe entities (their class and
+// canonical name): one copy per entity, shared by all the articles that
+// name it, so that traversals do not repeat an entity once per article.
+// What an article says of an entity (the names it uses, that it mentions
+// it, the facts) is labelled with the article.
+var EntitiesGraph = IRI("graph", "entities")
+
+// EntityQuads returns the quads describing the entities of a resolution:
+// class and canonical name, in EntitiesGraph, sorted.
+func EntityQuads(r *Resolution) []quad.Quad {
+	var out []quad.Quad
+	for n, class := range r.Classes {
+		out = append(out, quad.Quad{Subject: n, Predicate: RDFType, Object: class, Label: EntitiesGraph})
+		if name := strings.TrimSpace(r.Names[n]); name != "" {
+			out = append(out, quad.Quad{Subject: n, Predicate: Name, Object: quad.String(name), Label: EntitiesGraph})
+		}
+	}
+	SortQuads(out)
+	return out
 }
 
 // Merge records that a surface form in an article was resolved to an
@@ -40,8 +64,10 @@ func ArticleHash(f *extract.Facts) string {
 }
 
 // ArticleQuads returns the quads of one article's facts, each labelled with
-// the article's IRI, sorted, without duplicates. The same facts and
-// resolution give the same quads.
+// the article's IRI, sorted, without duplicates: the article itself, the
+// entities it mentions and the names it uses for them, affiliations,
+// claims, positions and merges. The same facts and resolution give the
+// same quads. The entities' own descriptions are in EntityQuads.
 func ArticleQuads(f *extract.Facts, r *Resolution, extractorVersion string) []quad.Quad {
 	a := ArticleIRI(f.Article.ID)
 	b := &builder{label: a, seen: map[quad.Quad]bool{}}
@@ -54,17 +80,13 @@ func ArticleQuads(f *extract.Facts, r *Resolution, extractorVersion string) []qu
 	b.addString(a, URL, art.URL)
 	b.addString(a, Location, art.Dateline)
 	if art.Publisher != "" {
-		pub := IRI(KindOrganisation, Slug(art.Publisher))
-		if n, ok := r.Names[pub]; ok {
-			b.entity(pub, ClassOrganization, n)
-		} else {
-			b.entity(pub, ClassOrganization, art.Publisher)
+		if pub := r.Publisher; pub != "" {
+			b.add(a, Publisher, pub)
+			b.alias(pub, r.Names[pub], art.Publisher)
 		}
-		b.add(a, Publisher, pub)
 	}
 	for _, p := range f.Persons {
 		n := r.Persons[p.Name]
-		b.entity(n, ClassPerson, r.Names[n])
 		b.alias(n, r.Names[n], p.Name)
 		for _, al := range p.Aliases {
 			b.alias(n, r.Names[n], al)
@@ -73,7 +95,6 @@ func ArticleQuads(f *extract.Facts, r *Resolution, extractorVersion string) []qu
 	}
 	for _, o := range f.Organisations {
 		n := r.Organisations[o.Name]
-		b.entity(n, ClassOrganization, r.Names[n])
 		b.alias(n, r.Names[n], o.Name)
 		for _, al := range o.Aliases {
 			b.alias(n, r.Names[n], al)
@@ -82,7 +103,6 @@ func ArticleQuads(f *extract.Facts, r *Resolution, extractorVersion string) []qu
 	}
 	for _, c := range f.Countries {
 		n := r.Countries[c.Name]
-		b.entity(n, ClassCountry, c.Name)
 		b.add(a, Mentions, n)
 	}
 	for _, af := range f.Affiliations {
@@ -196,11 +216,6 @@ func (b *builder) addString(s quad.Value, p quad.IRI, v string) {
 	if v = strings.TrimSpace(v); v != "" {
 		b.add(s, p, quad.String(v))
 	}
-}
-
-func (b *builder) entity(n quad.IRI, class quad.IRI, name string) {
-	b.add(n, RDFType, class)
-	b.addString(n, Name, name)
 }
 
 func (b *builder) alias(n quad.IRI, name, alias string) {

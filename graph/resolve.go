@@ -32,6 +32,31 @@ type Index struct {
 	singles   map[string]quad.IRI      // folded surname → surname-only node
 	orgs      map[string]quad.IRI      // slug of a name or alias → node
 	names     map[quad.IRI]string
+	// stored holds the entities whose description is in the store.
+	stored map[quad.IRI]bool
+	// entities lists them in a stable order.
+	entities []quad.IRI
+}
+
+// newEntityQuads returns the description quads of the resolution's
+// entities that the store does not have yet, and counts them as stored.
+func (ix *Index) newEntityQuads(r *Resolution) []quad.Quad {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	var out []quad.Quad
+	for _, q := range EntityQuads(r) {
+		n := q.Subject.(quad.IRI)
+		if !ix.stored[n] {
+			out = append(out, q)
+		}
+	}
+	for n := range r.Classes {
+		if !ix.stored[n] {
+			ix.stored[n] = true
+			ix.entities = append(ix.entities, n)
+		}
+	}
+	return out
 }
 
 type personNode struct {
@@ -47,6 +72,7 @@ func NewIndex() *Index {
 		singles:   map[string]quad.IRI{},
 		orgs:      map[string]quad.IRI{},
 		names:     map[quad.IRI]string{},
+		stored:    map[quad.IRI]bool{},
 	}
 }
 
@@ -80,10 +106,13 @@ func LoadIndex(ctx context.Context, qs graph.QuadStore) (*Index, error) {
 		}
 		return nil
 	}
-	if err := read(ClassPerson, Name, func(n quad.IRI, name string) { ix.addPerson(n, name) }); err != nil {
+	if err := read(ClassCountry, Name, func(n quad.IRI, name string) { ix.stored[n] = true }); err != nil {
+		return nil, fmt.Errorf("read countries: %w", err)
+	}
+	if err := read(ClassPerson, Name, func(n quad.IRI, name string) { ix.addPerson(n, name); ix.stored[n] = true }); err != nil {
 		return nil, fmt.Errorf("read persons: %w", err)
 	}
-	if err := read(ClassOrganization, Name, func(n quad.IRI, name string) { ix.addOrg(n, name, true) }); err != nil {
+	if err := read(ClassOrganization, Name, func(n quad.IRI, name string) { ix.addOrg(n, name, true); ix.stored[n] = true }); err != nil {
 		return nil, fmt.Errorf("read organisations: %w", err)
 	}
 	if err := read(ClassOrganization, AlternateName, func(n quad.IRI, name string) {
@@ -93,6 +122,11 @@ func LoadIndex(ctx context.Context, qs graph.QuadStore) (*Index, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("read organisations: %w", err)
 	}
+	ix.entities = make([]quad.IRI, 0, len(ix.stored))
+	for n := range ix.stored {
+		ix.entities = append(ix.entities, n)
+	}
+	sort.Slice(ix.entities, func(i, j int) bool { return ix.entities[i] < ix.entities[j] })
 	return ix, nil
 }
 
@@ -162,11 +196,13 @@ func (ix *Index) Resolve(f *extract.Facts) *Resolution {
 		Organisations: map[string]quad.IRI{},
 		Countries:     map[string]quad.IRI{},
 		Names:         map[quad.IRI]string{},
+		Classes:       map[quad.IRI]quad.IRI{},
 	}
 	for _, p := range f.Persons {
 		n, reason := ix.resolvePerson(p.Name)
 		r.Persons[p.Name] = n
 		r.Names[n] = ix.names[n]
+		r.Classes[n] = ClassPerson
 		if reason != "" {
 			r.Merges = append(r.Merges, Merge{Entity: n, Surface: p.Name, Reason: reason})
 		}
@@ -175,16 +211,22 @@ func (ix *Index) Resolve(f *extract.Facts) *Resolution {
 		n, reason := ix.resolveOrg(o.Name, o.Aliases)
 		r.Organisations[o.Name] = n
 		r.Names[n] = ix.names[n]
+		r.Classes[n] = ClassOrganization
 		if reason != "" {
 			r.Merges = append(r.Merges, Merge{Entity: n, Surface: o.Name, Reason: reason})
 		}
 	}
 	if f.Article.Publisher != "" {
 		n, _ := ix.resolveOrg(f.Article.Publisher, nil)
+		r.Publisher = n
 		r.Names[n] = ix.names[n]
+		r.Classes[n] = ClassOrganization
 	}
 	for _, c := range f.Countries {
-		r.Countries[c.Name] = IRI(KindCountry, Slug(c.Name))
+		n := IRI(KindCountry, Slug(c.Name))
+		r.Countries[c.Name] = n
+		r.Names[n] = c.Name
+		r.Classes[n] = ClassCountry
 	}
 	return r
 }

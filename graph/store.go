@@ -3,6 +3,8 @@ package graph
 import (
 	"compress/gzip"
 	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,14 +13,16 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/badger" // embedded backends
-	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
-	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	cbadger "github.com/cayleygraph/cayley/graph/kv/badger" // embedded backends
+	cbbolt "github.com/cayleygraph/cayley/graph/kv/bbolt"
+	cleveldb "github.com/cayleygraph/cayley/graph/kv/leveldb"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // PostgreSQL (and CockroachDB, same protocol)
 	_ "github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
 // Backends.
@@ -75,7 +79,7 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 	case opt.Backend == Memstore:
 		err = s.openMemstore(ctx)
 	case opt.Backend == Postgres || !graph.IsPersistent(opt.Backend) || strings.Contains(opt.Path, "://"):
-		err = s.openRemote()
+		err = s.openRemote(ctx)
 	default:
 		err = s.openEmbedded()
 	}
@@ -111,17 +115,94 @@ func (s *Store) openEmbedded() error {
 		return fmt.Errorf("store %s: %w", s.opt.Path, err)
 	}
 	s.lock = l
-	if err := graph.InitQuadStore(s.opt.Backend, s.opt.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+	if err := initKV(s.opt.Backend, s.opt.Path); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 		return fmt.Errorf("create %s store %s: %w", s.opt.Backend, s.opt.Path, err)
 	}
 	return s.openHandle()
 }
 
-func (s *Store) openRemote() error {
+// kvCreate opens or creates the key-value database of an embedded backend.
+var kvCreate = map[string]func(string, graph.Options) (hkv.KV, error){
+	"bbolt":   cbbolt.Create,
+	"leveldb": cleveldb.Create,
+	"badger":  cbadger.Create,
+}
+
+// QuadIndexes are the indexes of a new embedded store: Cayley's two (subject
+// and predicate; object, predicate and subject) plus one on the predicate,
+// so that a query step over one property (Save, Has) scans that property's
+// quads rather than all of them, and one on the label, so that an article's
+// quads are found without a full scan.
+var QuadIndexes = append(append([]ckv.QuadIndex(nil), ckv.DefaultQuadIndexes...),
+	ckv.QuadIndex{Dirs: []quad.Direction{quad.Predicate}},
+	ckv.QuadIndex{Dirs: []quad.Direction{quad.Label}},
+)
+
+// initKV creates an embedded store with QuadIndexes. (Cayley takes its
+// index list from the database's metadata, which it writes at creation
+// with its defaults; here the list is rewritten before any quad is.)
+func initKV(backend, path string) error {
+	create, ok := kvCreate[backend]
+	if !ok {
+		return graph.InitQuadStore(backend, path, nil)
+	}
+	db, err := create(path, nil)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := ckv.Init(db, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		return err
+	}
+	// Until a quad is written, the store has no quad count: Cayley's Stats
+	// fails on it ("kv: no bucket"). A store without one gets newsgraph's
+	// indexes and a count of 0 in one transaction, so that a process killed
+	// during creation leaves a store the next open completes.
+	ctx := context.Background()
+	sizeKey := hkv.Key{[]byte("meta"), []byte("size")}
+	empty := false
+	err = hkv.View(ctx, db, func(tx hkv.Tx) error {
+		_, err := tx.Get(ctx, sizeKey)
+		if errors.Is(err, hkv.ErrNotFound) {
+			empty, err = true, nil
+		}
+		return err
+	})
+	if err != nil || !empty {
+		return err
+	}
+	data, err := json.Marshal(QuadIndexes)
+	if err != nil {
+		return err
+	}
+	err = hkv.Update(ctx, db, func(tx hkv.Tx) error {
+		for _, ind := range QuadIndexes {
+			key := make([]byte, len(ind.Dirs))
+			for i, d := range ind.Dirs {
+				key[i] = d.Prefix()
+			}
+			_ = hkv.CreateBucket(ctx, tx, hkv.Key{key}) // exists for Cayley's own
+		}
+		if err := tx.Put(ctx, hkv.Key{[]byte("meta"), []byte("indexes")}, data); err != nil {
+			return err
+		}
+		return tx.Put(ctx, sizeKey, make([]byte, 8)) // int64 0, little-endian
+	})
+	if err != nil {
+		return err
+	}
+	return db.Close()
+}
+
+func (s *Store) openRemote(ctx context.Context) error {
 	if s.opt.Path == "" {
 		return fmt.Errorf("the %s backend needs a connection URL (--db)", s.opt.Backend)
 	}
-	if !s.opt.ReadOnly {
+	if s.opt.Backend == Postgres {
+		if err := s.preparePostgres(ctx); err != nil {
+			return err
+		}
+	} else if !s.opt.ReadOnly {
 		if err := graph.InitQuadStore(s.opt.Backend, s.opt.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			return fmt.Errorf("create %s store: %w", s.opt.Backend, redactURL(err, s.opt.Path))
 		}
@@ -129,8 +210,51 @@ func (s *Store) openRemote() error {
 	return s.openHandle()
 }
 
+// preparePostgres connects to the database and creates Cayley's tables
+// when they are not there yet (ErrNoStore when opening read-only). It
+// looks before Cayley does: Cayley's Init logs an ERROR line when the
+// tables exist (every build after the first), its connect logs the URL
+// with the password when the server cannot be reached, and queries on a
+// database without the tables fail with SQL errors.
+func (s *Store) preparePostgres(ctx context.Context) error {
+	fail := func(err error) error {
+		if strings.Contains(err.Error(), "SSL is not enabled on the server") {
+			err = fmt.Errorf("%w (add sslmode=disable to the URL for a server without TLS)", err)
+		}
+		return fmt.Errorf("postgres %s: %w", redactPath(s.opt.Path), redactURL(err, s.opt.Path))
+	}
+	db, err := sql.Open("postgres", s.opt.Path) // lib/pq, registered by Cayley's postgres backend
+	if err != nil {
+		return fail(err)
+	}
+	defer db.Close()
+	var n int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_name = 'quads'`).Scan(&n)
+	switch {
+	case err != nil:
+		return fail(err)
+	case n > 0:
+		return nil
+	case s.opt.ReadOnly:
+		return fmt.Errorf("%s: %w", redactPath(s.opt.Path), ErrNoStore)
+	}
+	if err := graph.InitQuadStore(s.opt.Backend, s.opt.Path, nil); err != nil {
+		if errors.Is(err, graph.ErrDatabaseExists) { // created meanwhile by another build
+			return nil
+		}
+		return fmt.Errorf("create postgres store: %w", redactURL(err, s.opt.Path))
+	}
+	// Cayley indexes subjects, predicates and objects, not labels; the
+	// loader reads each article's quads by label.
+	if _, err := db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS label_index ON quads (label_hash)`); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
 func (s *Store) openHandle() error {
-	qs, err := graph.NewQuadStore(s.opt.Backend, s.opt.Path, nil)
+	qs, err := graph.NewQuadStore(s.opt.Backend, s.opt.Path, s.storeOptions())
 	if err != nil {
 		return fmt.Errorf("open %s store %s: %w", s.opt.Backend, redactPath(s.opt.Path), redactURL(err, s.opt.Path))
 	}
@@ -254,4 +378,15 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// storeOptions are the Cayley options a store is opened with. Cayley's kv
+// stores keep bloom filters to speed up a bulk load into an empty store
+// (about 450 MB for newsgraph's four indexes, whatever the corpus); they
+// are left out so that a build stays well under 1 GB.
+func (s *Store) storeOptions() graph.Options {
+	if _, ok := kvCreate[s.opt.Backend]; ok {
+		return graph.Options{ckv.OptNoBloom: true}
+	}
+	return nil
 }

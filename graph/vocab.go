@@ -120,11 +120,11 @@ func slugPath(s string) string {
 	return sb.String()
 }
 
-var fold = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
 // Slug makes a key of a name: lower case, no diacritics, words joined by
 // "-", punctuation dropped; "the" at the start is dropped too.
 func Slug(name string) string {
+	// a transform.Transformer keeps state: one per call
+	fold := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	s, _, err := transform.String(fold, strings.ToLower(name))
 	if err != nil {
 		s = strings.ToLower(name)

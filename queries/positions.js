@@ -1,10 +1,14 @@
 // positions: which country supports or opposes what, with the article it is from
 var T = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", S = "http://schema.org/", N = "https://newsgraph.dev/ns#";
-g.V().Has(T, "<" + N + "Position>").Tag("p")
-  .Out("<" + N + "holder>").Out("<" + S + "name>").Tag("country").Back("p")
-  .Out("<" + N + "stance>").Tag("stance").Back("p")
-  .Out("<" + N + "issue>").Tag("issue").Back("p")
-  .Out("<" + S + "isPartOf>").Out("<" + N + "sourceId>").Tag("article")
+var cache = {};
+function first(id, pred) {
+  var k = id + pred;
+  if (!(k in cache)) { var v = g.V(id).Out(pred).ToArray(); cache[k] = v.length ? v[0] : ""; }
+  return cache[k];
+}
+g.V().Has(T, "<" + N + "Position>")
+  .Save("<" + N + "holder>", "h").Save("<" + N + "stance>", "stance").Save("<" + N + "issue>", "issue")
+  .Save("<" + S + "isPartOf>", "a")
   .ForEach(function (r) {
-    g.emit({country: r.country, stance: r.stance, issue: r.issue, article: r.article});
+    g.emit({country: first(r.h, "<" + S + "name>"), stance: r.stance, issue: r.issue, article: first(r.a, "<" + N + "sourceId>")});
   });

@@ -42,6 +42,7 @@ func init() {
 		{"export", "export [--db PATH] [--format nquads|jsonld] [-o FILE]", "write the whole graph, sorted N-Quads by default", runExport},
 		{"serve", "serve [--db PATH] [--addr 127.0.0.1:64210] [--writable] [--timeout 30s] [--limit N]", "serve Cayley's web UI and HTTP API on the graph", runServe},
 		{"stats", "stats [--db PATH] [--top N]", "counts by type, most-mentioned entities, most-quoted speakers", runStats},
+		{"bench", "bench [--corpus FILE] [--repeat 4] [--runs 3] [--skip-prose] [--out FILE] [--cpuprofile DIR]", "measure extraction, build, memory and queries on a corpus, next to baselines", runBench},
 	}
 }
 
