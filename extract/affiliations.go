@@ -54,7 +54,7 @@ func (d *doc) findAffiliations() []affil {
 		}
 		si := d.sentOf[m.tok0]
 		// a title before the name
-		if ti := m.title; ti.role != "" {
+		if ti := m.title; ti.role != "" || ti.orgName != "" {
 			if ti.counterpart {
 				out = append(out, d.counterpart(m, ti, si)...)
 			} else if a, ok := d.titleAffiliation(m, ti, si, mi); ok {
@@ -176,9 +176,14 @@ func (d *doc) segAffiliation(person int, role, class string, org *mention, curre
 // is about.
 func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, bool) {
 	a := affil{person: m.ent, role: ti.role, class: ti.class, current: !ti.former, sent: si, rule: "title"}
+	if a.role == "" && ti.orgName != "" {
+		a.role = "Member" // "Conservative Graham Brady"
+	}
 	idx := d.listIndex(m)
 	switch {
-	case len(ti.countries) > 0:
+	case len(ti.countries) > 0 && (ti.class == "gov" || strings.HasSuffix(ti.role, "Leader")):
+		// a demonym before an office of state, or "Iraqi interim leader";
+		// before a company role ("Dutch co-chairman") it is a nationality
 		c := ti.countries[0]
 		if idx >= 0 && idx < len(ti.countries) && len(ti.countries) > 1 {
 			c = ti.countries[idx]
@@ -186,6 +191,8 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		a.org, a.country = c, true
 	case ti.orgName != "":
 		a.org = ti.orgName
+	case ti.class == "gov" && d.impliedCountry(ti.role) != "":
+		a.org, a.country, a.rule = d.impliedCountry(ti.role), true, "title-of-one-country"
 	case ti.class == "gov":
 		if c := d.nearestCountryBefore(ti.start, si); c != "" {
 			a.org, a.country, a.weak, a.rule = c, true, true, "title+sentence-country"

@@ -490,8 +490,8 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 			out = append(out, c)
 			continue
 		}
-		if c, ok := d.reportedClaim(si); ok {
-			out = append(out, c)
+		if cs := d.reportedClaims(si); len(cs) > 0 {
+			out = append(out, cs...)
 			continue
 		}
 		if inDirect(si) {
@@ -591,8 +591,14 @@ var clauseOpeners = map[string]bool{
 // reportedClaim: "X stressed that CLAUSE", "X, Associate Professor, said
 // that CLAUSE", "X expressed the opinion that CLAUSE", "He said the plan
 // would fail", "She told reporters CLAUSE", "..., saying CLAUSE".
-func (d *doc) reportedClaim(si int) (claim, bool) {
+func (d *doc) reportedClaims(si int) []claim {
 	s := d.sents[si]
+	type found struct {
+		v, from      int
+		person       int
+		rule, phrase string
+	}
+	var fs []found
 	for v := s.tok0; v < s.tok1; v++ {
 		if d.inQuote[v] {
 			continue
@@ -608,7 +614,7 @@ func (d *doc) reportedClaim(si int) (claim, bool) {
 				}
 			}
 		}
-		if !ok && d.lx.participles[d.toks[v].lower()] && v > s.tok0 && d.toks[v-1].s == "," {
+		if !ok && d.lx.participles[d.toks[v].lower()] && v > s.tok0 && (d.toks[v-1].s == "," || d.toks[v-1].is("by")) {
 			e, ok, participle = v+1, true, true
 		}
 		if !ok {
@@ -628,17 +634,64 @@ func (d *doc) reportedClaim(si int) (claim, bool) {
 		if p < 0 {
 			continue
 		}
-		text := trimStatement(d.cleanSpan(from, s.tok1))
-		if len(strings.Fields(text)) < 3 {
-			continue
-		}
 		if phrase == "" {
 			phrase = d.toks[v].lower()
 		}
-		return claim{person: p, kind: Indirect, text: text, a: from, b: s.tok1, sent0: si, sent1: si,
-			rule: "reported:" + phrase + ":" + rule}, true
+		fs = append(fs, found{v: v, from: from, person: p, rule: rule, phrase: phrase})
+		v = from - 1
 	}
-	return claim{}, false
+	var out []claim
+	for k, f := range fs {
+		// the statement ends where the next report begins ("... but
+		// predicted ...") or at a clause that is not part of it
+		end := s.tok1
+		if k+1 < len(fs) {
+			end = fs[k+1].v
+			for end > f.from && (d.toks[end-1].is("and", "but", "also", "he", "she", "they") || !d.toks[end-1].word) {
+				end--
+			}
+		}
+		end = d.statementEnd(f.from, end)
+		text := trimStatement(d.cleanSpan(f.from, end))
+		if len(strings.Fields(text)) < 3 {
+			continue
+		}
+		out = append(out, claim{person: f.person, kind: Indirect, text: text, a: f.from, b: end, sent0: si, sent1: si,
+			rule: "reported:" + f.phrase + ":" + f.rule})
+	}
+	return out
+}
+
+// statementEnd cuts a reported statement [from, end) before a clause that
+// is not part of it: a lone dash ("there was no snub - he is going to
+// ..."; a pair of dashes is a parenthesis), or another speaker's words
+// ("... but the Tories say ...").
+func (d *doc) statementEnd(from, end int) int {
+	var dashes []int
+	for i := from + 2; i < end; i++ {
+		t := d.toks[i]
+		if (t.s == "-" || t.s == "\u2013" || t.s == "\u2014") && t.start > d.toks[i-1].end {
+			dashes = append(dashes, i)
+		}
+		if t.is("but", "while", "whereas") {
+			for j := i + 1; j < end && j < i+6; j++ {
+				if _, ok := d.speechVerbAt(j); ok {
+					end = i
+					break
+				}
+			}
+		}
+	}
+	var cut []int
+	for _, k := range dashes {
+		if k < end {
+			cut = append(cut, k)
+		}
+	}
+	if len(cut) == 1 {
+		return cut[0]
+	}
+	return end
 }
 
 // clauseAfterVerb returns where the reported clause after a speech verb
@@ -654,13 +707,21 @@ func (d *doc) clauseAfterVerb(v, e, end int) int {
 		if k < 0 {
 			return -1
 		}
-		for k < end && d.toks[k].s == "," {
-			k++
+		for steps := 0; steps < 3 && k < end; steps++ {
+			if d.toks[k].s == "," {
+				k++
+				continue
+			}
+			if n := d.skipCircumstance(k, end); n > k {
+				k = n
+				continue
+			}
+			break
 		}
 		if k < end && d.toks[k].is("that") {
 			k++
 		}
-		if k+1 < end && d.toks[k].word && d.toks[k].quote == notQuote {
+		if k+1 < end && d.toks[k].word && d.toks[k].quote == notQuote && !prepositions[d.toks[k].lower()] && !strings.HasSuffix(d.toks[k].lower(), "ing") {
 			return k
 		}
 		return -1
@@ -702,6 +763,13 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// prepositions do not start a reported clause.
+var prepositions = map[string]bool{
+	"on": true, "in": true, "at": true, "to": true, "for": true, "with": true, "by": true, "from": true,
+	"of": true, "after": true, "before": true, "during": true, "about": true, "over": true, "under": true,
+	"following": true, "via": true, "through": true, "since": true, "until": true, "into": true,
 }
 
 // skipAudience skips the object of "told": an audience noun phrase or an
@@ -789,11 +857,13 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 		if c-1 >= 0 && d.toks[c-1].quote != notQuote {
 			return claim{}, false // a quotation's attribution
 		}
-		// the attribution: at most 10 tokens to the end, with a speech verb
-		if s.tok1-c > 12 {
-			return claim{}, false
-		}
-		for v := c + 1; v < s.tok1; v++ {
+		// the attribution: a speaker and a speech verb within a few words
+		// of the comma (what follows the verb may be long: "told reporters
+		// on Thursday following consultations with ...")
+		for v := c + 1; v < s.tok1 && v < c+18; v++ {
+			if d.toks[v].s == "," && v > c+1 && !d.inAppositive(c, v) {
+				break
+			}
 			if _, ok := d.speechVerbAt(v); !ok {
 				continue
 			}
@@ -820,6 +890,17 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 		return claim{}, false
 	}
 	return claim{}, false
+}
+
+// inAppositive reports whether the comma at token v closes an appositive
+// opened after a name that starts right after the comma at c: ", Jane Doe,
+// a professor, said".
+func (d *doc) inAppositive(c, v int) bool {
+	if m, ok := d.personAt(c+1, c+2); ok {
+		_, after := d.appositiveAfter(m.tok1)
+		return after > v
+	}
+	return false
 }
 
 // callClaim: "X called the bilateral relations lukewarm" → "the bilateral

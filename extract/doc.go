@@ -32,8 +32,8 @@ type doc struct {
 	paraList  []int
 	paraFirst map[int]int
 	paraPos   map[int]int
-	persons  []*personEnt
-	orgs     []*orgEnt
+	persons   []*personEnt
+	orgs      []*orgEnt
 	// countries: canonical name → mention count
 	countryCount map[string]int
 	countryOrder []string // first-mention order
@@ -45,11 +45,15 @@ type doc struct {
 	// capitalised word that also appears in lower case is a common word.
 	lowerVocab map[string]bool
 
-	affs []affil
+	affs   []affil
+	direct []claim // direct claims, for "we" in a minister's words
 
 	// speakerMarks records where a claim was given to a person, so that a
 	// later unattributed quotation can be given to the one speaking.
 	speakerMarks []speakerMark
+	// subjectMarks records sentences whose subject describes a person
+	// ("The Chinese diplomat ..."), in text order.
+	subjectMarks []speakerMark
 
 	// govRoles holds the first office of state a title gives each person.
 	govRoles map[int]string
@@ -157,27 +161,23 @@ func (d *doc) span(a, b int) string {
 	return d.text[d.toks[a].start:d.toks[b-1].end]
 }
 
-// words returns the article text of tokens [a, b) with quotation marks
-// dropped and spacing normalised.
+// cleanSpan returns the article text of tokens [a, b) with double
+// quotation marks dropped and spacing normalised.
 func (d *doc) cleanSpan(a, b int) string {
 	var sb strings.Builder
+	lastEnd := -1 // end of the last token written
 	for i := a; i < b; i++ {
 		t := d.toks[i]
 		if t.quote == openDouble || t.quote == closeDouble || t.quote == straightDouble {
-			if sb.Len() > 0 && i+1 < b && d.toks[i+1].start > t.end {
-				// keep a space where the mark separated words
-				if !strings.HasSuffix(sb.String(), " ") {
-					sb.WriteByte(' ')
-				}
-			}
 			continue
 		}
-		if sb.Len() > 0 && i > a && t.start > d.toks[i-1].end && !strings.HasSuffix(sb.String(), " ") {
+		if lastEnd >= 0 && strings.ContainsAny(d.text[lastEnd:t.start], " \t\n\u00a0") {
 			sb.WriteByte(' ')
 		}
 		sb.WriteString(t.s)
+		lastEnd = t.end
 	}
-	return strings.TrimSpace(sb.String())
+	return sb.String()
 }
 
 // sentenceEvidence builds the Evidence of sentence si.

@@ -45,7 +45,9 @@ func (e *Extractor) Extract(in Document) (*Facts, error) {
 	}
 	d.affs = d.findAffiliations()
 	d.markSubjects()
+	d.markDescriptionSubjects()
 	direct := d.directClaims()
+	d.direct = direct
 	for _, c := range direct {
 		d.markSpeaker(c)
 	}

@@ -27,6 +27,7 @@ type Lexicon struct {
 
 	titleHeads     map[string]string // lower-cased head phrase → class
 	headFirstWords map[string]bool   // first words of multi-word heads ("prime")
+	headCountry    map[string]string // heads of one country's offices ("foreign secretary")
 	maxHeadWords   int
 	titleModifiers map[string]bool
 	titleDomains   map[string]bool
@@ -109,6 +110,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		countryForms:   map[string]countryForm{},
 		titleHeads:     map[string]string{},
 		headFirstWords: map[string]bool{},
+		headCountry:    map[string]string{},
 		titleModifiers: map[string]bool{},
 		titleDomains:   map[string]bool{},
 		honorifics:     map[string]string{},
@@ -237,6 +239,9 @@ func (lx *Lexicon) addTitle(c []string) error {
 			return fmt.Errorf("head %q has no class", c[1])
 		}
 		lx.titleHeads[key] = c[2]
+		if len(c) > 3 && c[3] != "" {
+			lx.headCountry[key] = c[3]
+		}
 		if w := strings.Fields(key); len(w) > 1 {
 			lx.headFirstWords[w[0]] = true
 		}

@@ -211,6 +211,88 @@ func (d *doc) chunks() []chunk {
 	return out
 }
 
+// hasTitleHead reports whether tokens [a, b) hold a title head or an
+// honorific: "State" alone does not make "State Great Khural" a title and
+// a name.
+func (d *doc) hasTitleHead(a, b int) bool {
+	for i := a; i < b; i++ {
+		l := strings.TrimSuffix(d.toks[i].lower(), ".")
+		if _, ok := d.lx.titleHeads[l]; ok {
+			return true
+		}
+		if _, ok := d.lx.titleHeads[singular(l)]; ok {
+			return true
+		}
+		if _, ok := d.lx.honorifics[d.toks[i].lower()]; ok {
+			return true
+		}
+		if d.lx.headFirstWords[l] || l == "former" || l == "counterpart" {
+			return true
+		}
+		if _, ok := d.lx.parties[l]; ok {
+			return true // "Conservative Graham Brady"
+		}
+	}
+	return false
+}
+
+// notAName reports whether the capitalised words [a, b) are a place, a
+// country or an organisation's words rather than the start of a name.
+func (d *doc) notAName(a, b int) bool {
+	if d.lx.givenNames[d.toks[a].s] {
+		return false
+	}
+	titles := true
+	for i := a; i < b; i++ {
+		w := d.toks[i].s
+		if placeWords[w] || d.isCountryWord(i) || d.lx.orgHeads[w] || d.lx.titleDomains[d.toks[i].lower()] {
+			return true
+		}
+		titles = titles && (d.titleWordAt(i) || d.toks[i].is("of", "for", "and", "the"))
+	}
+	return titles
+}
+
+// splitChunks cuts a person's name off the capitalised words before it
+// when they are a country or a place: "Russian Federation Sergey Malinin",
+// "China Zhao Mingyuan", "Pacific Affairs Rebecca Thornbury" (after a
+// title's complement).
+func (d *doc) splitChunks(cs []chunk) []chunk {
+	out := make([]chunk, 0, len(cs))
+	for _, c := range cs {
+		split := -1
+		if c.b-c.a >= 3 {
+			// a given name (or a family name written first) two or three
+			// words before the end starts a name
+			for k := c.b - 3; k <= c.b-2; k++ {
+				if k <= c.a {
+					continue
+				}
+				w := d.toks[k].s
+				if (d.lx.givenNames[w] || d.lx.familyFirst[w]) && !d.isCountryWord(k) && d.notAName(c.a, k) {
+					split = k
+					break
+				}
+			}
+		}
+		if split < 0 && c.b-c.a >= 2 {
+			// a country form followed by a name-like remainder: "Mongolia
+			// Gombojav Tsogtbaatar" after "Minister of Energy of"
+			if _, _, e := d.countryAt(c.a, c.b); e > c.a && e < c.b && !d.titleWordAt(e) && !d.chunkHasOrgHead(e, c.b) {
+				if w := d.toks[e].s; d.lx.givenNames[w] || d.lx.familyFirst[w] || (c.b-e >= 2 && c.b-e <= 3 && !d.notAName(e, c.b)) {
+					split = e
+				}
+			}
+		}
+		if split > c.a {
+			out = append(out, chunk{c.a, split}, chunk{split, c.b})
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 func (d *doc) chunkHasOrgHead(a, b int) bool {
 	for i := a; i < b; i++ {
 		if d.lx.orgHeads[d.toks[i].s] {
@@ -314,7 +396,7 @@ func (d *doc) findMentions() {
 		evidence string
 	}
 	var singles, multis []cand
-	for _, c := range d.chunks() {
+	for _, c := range d.splitChunks(d.chunks()) {
 		a, b := c.a, c.b
 		// drop a sentence-initial common word: "However Trump", "Tourism"
 		for a < b && d.sentenceStart(a) && d.isCommon(d.toks[a].s) && !d.lx.givenNames[d.toks[a].s] {
@@ -352,7 +434,7 @@ func (d *doc) findMentions() {
 		}
 		// leading titles and country words: "Russian Foreign Minister Sergey Lavrov"
 		nameA := a
-		for nameA < b {
+		for nameA < b && d.hasTitleHead(a, b) {
 			if country, _, end := d.countryAt(nameA, b); country != "" && end < b && d.titleAhead(end, b) {
 				nameA = end
 				continue

@@ -73,6 +73,15 @@ func (d *doc) findPositions() []position {
 				}
 				prevHolder = holder
 				issues, ia, ib := d.issue(x0, x1, out, sentMatches)
+				// "urged Mongolia not to deepen its dependence": against it
+				if cue.words[0] == "urged" || cue.words[0] == "urges" || cue.words[0] == "urging" {
+					for k, is := range issues {
+						if strings.Contains(is, " not to ") {
+							issues[k] = strings.Replace(is, " not to ", " to ", 1)
+							stance = Opposes
+						}
+					}
+				}
 				for _, is := range issues {
 					p := position{countries: holder, stance: stance, issue: is, a: ia, b: ib, sent: si, speaker: speaker,
 						rule: "stance:" + strings.Join(cue.words, " ") + ":" + rule}
@@ -154,21 +163,16 @@ func (d *doc) matchCue(i, end int, words []string) (x0, x1, after int, ok bool) 
 	return x0, x1, j, x0 >= 0
 }
 
-// stanceHolder finds who takes the stance whose cue starts at token i.
+// stanceHolder finds who takes the stance whose cue starts at token i: a
+// country (or its capital, seat or government), a list of countries, both
+// sides of the article, a holder of an office of state, "it" for the
+// holder just named, "we" in the words of an office-holder. A parenthesis
+// between holder and verb (", backed by the Netherlands,", ", which ...,")
+// and words of time ("on Tuesday") are skipped.
 func (d *doc) stanceHolder(i, si int, sentMatches []position, prevHolder []string) ([]string, int, bool, string) {
 	s := d.sents[si]
-	h := i
-	negated := false
-	for h > s.tok0 && (holderGap[d.toks[h-1].lower()] || d.toks[h-1].s == "'s" && false) {
-		if negations[d.toks[h-1].lower()] {
-			negated = true
-		}
-		h--
-		if i-h > 5 {
-			return nil, -1, false, ""
-		}
-	}
-	if h <= s.tok0 {
+	h, negated, ok := d.skipHolderGap(i, s.tok0)
+	if !ok {
 		return nil, -1, false, ""
 	}
 	prev := d.toks[h-1]
@@ -177,12 +181,21 @@ func (d *doc) stanceHolder(i, si int, sentMatches []position, prevHolder []strin
 		return sentMatches[len(sentMatches)-1].countries, -1, negated, "coordinated"
 	}
 	// "it", "they": the holder named just before
-	if prev.is("it", "they") && h-1 >= s.tok0 {
+	if prev.is("it", "they") {
 		if len(sentMatches) > 0 {
 			return sentMatches[len(sentMatches)-1].countries, -1, negated, "pronoun"
 		}
 		if len(prevHolder) > 0 && h-1 == s.tok0 {
 			return prevHolder, -1, negated, "pronoun"
+		}
+		return nil, -1, false, ""
+	}
+	// "we" in the words of a minister: the minister's country
+	if prev.is("we") && d.inQuote[h-1] {
+		if p := d.quoteSpeaker(h - 1); p >= 0 {
+			if c := d.officeCountry(p); c != "" {
+				return []string{c}, p, negated, "we-office-holder"
+			}
 		}
 		return nil, -1, false, ""
 	}
@@ -193,25 +206,111 @@ func (d *doc) stanceHolder(i, si int, sentMatches []position, prevHolder []strin
 		}
 		return nil, -1, false, ""
 	}
-	// a government noun after a country: "the Japanese side", "Russian officials"
+	// a parenthesis before the verb: "Sweden, backed by the Netherlands, opposes"
+	var also []string
+	if prev.s == "," {
+		open := -1
+		for k := h - 2; k > s.tok0 && k > h-18; k-- {
+			if d.toks[k].s == "," {
+				open = k
+				break
+			}
+		}
+		if open < 0 {
+			return nil, -1, false, ""
+		}
+		if d.toks[open+1].is("backed", "supported", "joined") {
+			for _, m := range d.mentionsIn(open+1, h-1) {
+				if m.kind == kindCountry {
+					also = append(also, m.country)
+				}
+			}
+		}
+		h = open
+	}
+	countries, speaker, rule := d.holderEndingAt(h, s.tok0)
+	if len(countries) == 0 {
+		return nil, -1, false, ""
+	}
+	for _, c := range also {
+		if !contains(countries, c) {
+			countries = append(countries, c)
+		}
+	}
+	return countries, speaker, negated, rule
+}
+
+// skipHolderGap walks back from the cue at token i over auxiliaries,
+// adverbs and words of time ("has also", "was prepared to", "on Tuesday")
+// to the end of the holder; it also says whether a negation was passed.
+func (d *doc) skipHolderGap(i, s0 int) (h int, negated, ok bool) {
+	h = i
+	for steps := 0; h > s0 && steps < 8; steps++ {
+		t := d.toks[h-1]
+		switch {
+		case t.quote != notQuote:
+			h--
+		case holderGap[t.lower()]:
+			if negations[t.lower()] {
+				negated = true
+			}
+			h--
+		case t.is("to") && h-2 >= s0 && willWords[d.toks[h-2].lower()]:
+			h -= 2 // "prepared to", "wants to"
+		case h-2 >= s0 && d.toks[h-2].is("on", "last", "this", "earlier", "late") && (calendarWords[t.s] || t.is("week", "month", "year", "weekend", "day", "night", "morning", "evening")):
+			h -= 2 // "on Tuesday", "last week"
+		case t.is("yesterday", "today", "recently", "now", "again", "repeatedly", "previously"):
+			h--
+		case h-3 >= s0 && t.is("months", "years", "weeks", "decades", "days") && d.toks[h-2].word && d.toks[h-3].is("for"):
+			h -= 3 // "for several months"
+		case h-2 >= s0 && t.is("months", "years", "weeks", "decades", "days") && d.toks[h-2].is("for"):
+			h -= 2
+		default:
+			return h, negated, h > s0
+		}
+	}
+	return h, negated, false
+}
+
+// willWords come before "to" between a holder and its verb: "prepared to
+// veto", "threatened to block".
+var willWords = map[string]bool{
+	"prepared": true, "ready": true, "willing": true, "going": true, "set": true, "determined": true,
+	"threatened": true, "threatens": true, "vowed": true, "vows": true, "pledged": true, "promised": true,
+	"expected": true, "likely": true, "moved": true, "moving": true, "decided": true, "decides": true,
+	"agreed": true, "tried": true, "trying": true, "seeks": true, "sought": true, "continues": true,
+	"continued": true, "appears": true, "seems": true, "has": true, "have": true, "had": true, "is": true,
+}
+
+// holderEndingAt finds the stance holder that ends right before token h:
+// a country (or a list of them), a country's government or office ("the
+// Japanese side", "Mexico's economy minister", "the Chinese Foreign
+// Ministry"), or a person who holds an office of state.
+func (d *doc) holderEndingAt(h, s0 int) ([]string, int, string) {
+	if h <= s0 {
+		return nil, -1, ""
+	}
+	prev := d.toks[h-1]
 	end := h
-	if governmentNouns[prev.lower()] {
+	rule := "country"
+	// a government noun or an office after a country
+	if governmentNouns[prev.lower()] || d.isHeadAt(h-1) || d.lx.orgHeads[titleWord(prev.lower())] && prev.is("ministry", "embassy", "government", "office", "department") {
 		end = h - 1
-		if end > s.tok0 && (d.toks[end-1].s == "'s" || d.toks[end-1].s == "\u2019s") {
+		for end > s0 && (d.titleWordAt(end-1) || d.lx.titleDomains[d.toks[end-1].lower()]) && !d.isCountryWord(end-1) {
 			end--
 		}
-		// "Foreign Ministry": skip capitalised portfolio words
-		for end > s.tok0 && d.lx.titleDomains[d.toks[end-1].lower()] {
+		if end > s0 && (d.toks[end-1].s == "'s" || d.toks[end-1].s == "\u2019s") {
 			end--
 		}
+		rule = "country-government"
 	}
 	for _, m := range d.mentionsEndingAt(end) {
 		switch m.kind {
 		case kindCountry:
 			if end == h && d.countryIsObject(m) {
-				return nil, -1, false, ""
+				return nil, -1, ""
 			}
-			return []string{m.country}, -1, negated, "country"
+			return d.countryList(m, s0), -1, rule
 		case kindPerson:
 			if c := d.officeCountry(m.ent); c != "" && end == h {
 				countries := []string{c}
@@ -221,11 +320,53 @@ func (d *doc) stanceHolder(i, si int, sentMatches []position, prevHolder []strin
 						countries = append([]string{pc}, countries...)
 					}
 				}
-				return countries, m.ent, negated, "office-holder"
+				return countries, m.ent, "office-holder"
 			}
 		}
 	}
-	return nil, -1, false, ""
+	if c, _, _ := d.countryEndingAt(end, s0); c != "" && end < h {
+		return []string{c}, -1, rule
+	}
+	return nil, -1, ""
+}
+
+// countryList extends a country mention to the list it ends: "The UK,
+// France, Germany and Sweden want ...".
+func (d *doc) countryList(m *mention, s0 int) []string {
+	out := []string{m.country}
+	cur := m
+	for cur.tok0-2 >= s0 && d.toks[cur.tok0-1].is(",", "and") {
+		var prev *mention
+		j := cur.tok0 - 1
+		if d.toks[j].is("and") && j-1 >= s0 && d.toks[j-1].s == "," {
+			j-- // Oxford comma
+		}
+		for _, o := range d.mentionsEndingAt(j) {
+			if o.kind == kindCountry {
+				prev = o
+			}
+		}
+		if prev == nil && d.toks[j-1].is("the") {
+			// "the Netherlands" is matched without its article
+		}
+		if prev == nil {
+			break
+		}
+		out = append([]string{prev.country}, out...)
+		cur = prev
+	}
+	return out
+}
+
+// quoteSpeaker returns the speaker of the direct claim quoting token i, or
+// -1.
+func (d *doc) quoteSpeaker(i int) int {
+	for _, c := range d.direct {
+		if i >= c.a && i < c.b {
+			return c.person
+		}
+	}
+	return -1
 }
 
 // countryIsObject reports a country name that is the object of a

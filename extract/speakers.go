@@ -14,6 +14,13 @@ var expertNouns = map[string]bool{
 	"strategist": true, "source": false,
 }
 
+// officialNouns describe any holder of a public office: "the diplomat",
+// "the official", "the politician".
+var officialNouns = map[string]bool{
+	"diplomat": true, "official": true, "politician": true, "statesman": true, "stateswoman": true,
+	"negotiator": true, "lawmaker": true, "legislator": true, "envoy": true,
+}
+
 // markSubjects flags person mentions that are the subject of their clause
 // ("In turn, Sergey Lavrov stressed ...", "on Wednesday Mr Straw said"):
 // the person a later "he" or "according to him" most likely means. A
@@ -50,24 +57,70 @@ func (d *doc) markSubjects() {
 // looks for its person: a reader does not reach further either.
 const maxLookback = 400
 
+// markDescriptionSubjects records sentences whose subject is a description
+// of a person named before ("The Chinese diplomat also briefed ..."): a
+// later "he" means that person.
+func (d *doc) markDescriptionSubjects() {
+	for si, s := range d.sents {
+		a := s.tok0
+		if d.inQuote[a] {
+			continue
+		}
+		if !d.toks[a].is("the") {
+			continue
+		}
+		b := a + 1
+		for b < s.tok1 && b < a+6 && d.toks[b].word && (d.titleWordAt(b) || d.isCountryWord(b) || officialNouns[d.toks[b].lower()] || expertNouns[d.toks[b].lower()]) {
+			b++
+		}
+		if b == a+1 || b >= s.tok1 {
+			continue
+		}
+		next := d.toks[b]
+		if !next.word || next.cap || next.is("of", "and", "in", "to", "for") {
+			continue
+		}
+		if p := d.resolveDescription(a, b, a); p >= 0 {
+			d.subjectMarks = append(d.subjectMarks, speakerMark{p, a})
+		}
+		_ = si
+	}
+}
+
 // lastSubject returns the person a pronoun at token at refers to: the
-// subject of the latest clause outside quotations, or failing that the
-// latest person named outside quotations.
+// subject of the latest clause outside quotations (named, or described as
+// "the Chinese diplomat"), or failing that the latest person named outside
+// quotations.
 func (d *doc) lastSubject(at int) int {
-	fallback := -1
+	named, namedAt := d.lastNamedSubject(at)
+	for i := len(d.subjectMarks) - 1; i >= 0; i-- {
+		if m := d.subjectMarks[i]; m.at < at {
+			if m.at > namedAt {
+				return m.person
+			}
+			break
+		}
+	}
+	return named
+}
+
+// lastNamedSubject is lastSubject for named persons; it also returns the
+// token of the mention.
+func (d *doc) lastNamedSubject(at int) (int, int) {
+	fallback, fallbackAt := -1, -1
 	for i, seen := d.mentionsBefore(at), 0; i >= 0 && seen < maxLookback; i, seen = i-1, seen+1 {
 		m := d.mentions[i]
 		if m.kind != kindPerson || d.inQuote[m.tok0] {
 			continue
 		}
 		if m.subject {
-			return m.ent
+			return m.ent, m.tok0
 		}
 		if fallback < 0 {
-			fallback = m.ent
+			fallback, fallbackAt = m.ent, m.tok0
 		}
 	}
-	return fallback
+	return fallback, fallbackAt
 }
 
 // personAt returns the person named by a mention starting within [a, b)
@@ -156,7 +209,8 @@ func (d *doc) resolveDescription(a, b, at int) int {
 	head := singular(words[len(words)-1])
 	_, isTitle := d.lx.titleHeads[head]
 	generic := expertNouns[head]
-	if !isTitle && !generic {
+	official := officialNouns[head]
+	if !isTitle && !generic && !official {
 		// a multi-word head: "foreign minister"
 		if len(words) >= 2 {
 			_, isTitle = d.lx.titleHeads[words[len(words)-2]+" "+head]
@@ -174,7 +228,7 @@ func (d *doc) resolveDescription(a, b, at int) int {
 		}
 		seen[m.ent] = true
 		p := d.persons[m.ent]
-		if d.fits(p, head, words, countries, generic) {
+		if d.fits(p, head, words, countries, generic, official) {
 			return m.ent
 		}
 	}
@@ -183,7 +237,7 @@ func (d *doc) resolveDescription(a, b, at int) int {
 
 // fits reports whether what is known of a person agrees with a
 // description.
-func (d *doc) fits(p *personEnt, head string, words, countries []string, generic bool) bool {
+func (d *doc) fits(p *personEnt, head string, words, countries []string, generic, official bool) bool {
 	for _, c := range countries {
 		known := p.desc[strings.ToLower(c)]
 		for f := range d.countryForms[c] {
@@ -198,6 +252,16 @@ func (d *doc) fits(p *personEnt, head string, words, countries []string, generic
 	}
 	if generic {
 		return p.class == "expert" || p.class == "org"
+	}
+	if official {
+		return p.class == "gov" || p.class == ""
+	}
+	// a person known by another office does not fit: "the prime minister"
+	// is not the one called "President Bush"
+	for w := range p.desc {
+		if _, isHead := d.lx.titleHeads[w]; isHead && w != head {
+			return false
+		}
 	}
 	// an office: the person holds one of the same class, or nothing known
 	cls := d.lx.titleHeads[head]

@@ -68,6 +68,18 @@ func (d *doc) roleWords(a, b int) (role, class string, plural bool) {
 	return strings.Join(words, " "), class, plural
 }
 
+// impliedCountry returns the country a role belongs to when only one
+// country has that office ("Foreign Secretary": the United Kingdom).
+func (d *doc) impliedCountry(role string) string {
+	words := strings.Fields(strings.ToLower(role))
+	for k := len(words); k >= 1; k-- {
+		if c, ok := d.lx.headCountry[strings.Join(words[len(words)-k:], " ")]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
 // titleWord capitalises a title word ("foreign" → "Foreign"), keeping
 // acronyms and words in capitals as they are.
 func titleWord(w string) string {
@@ -104,6 +116,9 @@ func (d *doc) titleBefore(n int) titleInfo {
 	j := end - 1
 	for j >= s0 {
 		t := d.toks[j]
+		if d.cover[j] != nil && d.cover[j].kind != kindPerson {
+			break // "UK Independence Party leader": the party is not part of the title
+		}
 		if d.titleWordAt(j) {
 			j--
 			continue
@@ -121,14 +136,38 @@ func (d *doc) titleBefore(n int) titleInfo {
 		break
 	}
 	a := j + 1
+	var complement []string // countries named after the head: "Minister of the Russian Federation"
+	compText := ""
+	if a == end && !inverted {
+		// a title with a complement: "Deputy Foreign Minister of the Russian
+		// Federation Sergey Malinin", "Assistant Secretary of State for East
+		// Asian and Pacific Affairs Rebecca Thornbury"
+		if h, countries, ok := d.titleComplement(end, s0); ok {
+			compText = " " + d.span(h, end)
+			complement = countries
+			end = h
+			j = end - 1
+			for j >= s0 && (d.titleWordAt(j) || (d.toks[j].is("and", "-") && j-1 >= s0 && d.titleWordAt(j-1))) {
+				j--
+			}
+			a = j + 1
+		}
+	}
 	if a == end {
 		return ti
+	}
+	if inverted && a-1 >= s0 && d.toks[a-1].is("then") {
+		ti.former = true
+		a--
 	}
 	if inverted && !(a-1 >= s0 && (d.toks[a-1].is("the", "its", "their", "his", "her") || d.toks[a-1].s == "'s" || d.toks[a-1].s == "\u2019s")) {
 		return ti
 	}
 	ti.start = a
 	ti.role, ti.class, ti.plural = d.roleWords(a, end)
+	if ti.role != "" && compText != "" {
+		ti.role += compText
+	}
 	for i := a; i < end; i++ {
 		l := d.toks[i].lower()
 		if l == "former" || l == "ex" {
@@ -186,7 +225,40 @@ func (d *doc) titleBefore(n int) titleInfo {
 		break
 	}
 	ti.start = k
+	ti.countries = append(ti.countries, complement...)
 	return ti
+}
+
+// titleComplement looks back from a name starting at token end for a
+// title's complement: "of (the) COUNTRY", "of State for ... Affairs" —
+// capitalised words and connectors after a title head. It returns where
+// the complement starts (right after the head) and the countries it names.
+func (d *doc) titleComplement(end, s0 int) (int, []string, bool) {
+	var countries []string
+	k := end - 1
+	for steps := 0; k > s0 && steps < 14; steps++ {
+		t := d.toks[k]
+		switch {
+		case t.cap && t.word && !d.partOfPerson(k):
+			if c, _, start := d.countryEndingAt(k+1, s0); c != "" {
+				countries = append([]string{c}, countries...)
+				k = start - 1
+				continue
+			}
+			if d.isHeadAt(k) && k+1 < end && d.toks[k+1].is("of", "for") {
+				return k + 1, countries, true
+			}
+			k--
+		case t.is("of", "for", "and", "the", "'s", "\u2019s", "&", "on"):
+			if t.is("of", "for") && k-1 >= s0 && d.isHeadAt(k-1) {
+				return k, countries, true
+			}
+			k--
+		default:
+			return 0, nil, false
+		}
+	}
+	return 0, nil, false
 }
 
 // isHeadAt reports whether a title head (not a modifier) starts at token i.
