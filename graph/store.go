@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -351,18 +352,22 @@ func (s *Store) saveMemstore() error {
 	return os.Rename(tmp, s.opt.Path)
 }
 
-// redactPath hides a password in a connection URL.
+// redactPath hides a password in a connection URL (user:PASSWORD@, or a
+// password=PASSWORD parameter of a URL or of a key=value connection
+// string).
 func redactPath(p string) string {
 	if i := strings.Index(p, "://"); i >= 0 {
 		if at := strings.Index(p[i+3:], "@"); at >= 0 {
 			cred := p[i+3 : i+3+at]
 			if c := strings.Index(cred, ":"); c >= 0 {
-				return p[:i+3] + cred[:c] + ":***" + p[i+3+at:]
+				p = p[:i+3] + cred[:c] + ":***" + p[i+3+at:]
 			}
 		}
 	}
-	return p
+	return rePassword.ReplaceAllString(p, "${1}***")
 }
+
+var rePassword = regexp.MustCompile(`(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*)`)
 
 func redactURL(err error, p string) error {
 	if r := redactPath(p); r != p && strings.Contains(err.Error(), p) {
