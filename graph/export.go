@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -50,8 +51,30 @@ func Export(ctx context.Context, qs graph.QuadStore, w io.Writer, format string)
 	default:
 		return fmt.Errorf("unknown export format %q (have nquads, jsonld)", format)
 	}
+	for i := range quads {
+		quads[i] = standardQuad(quads[i])
+	}
 	if _, err := qw.WriteQuads(quads); err != nil {
 		return err
 	}
 	return qw.Close()
+}
+
+// XSD is the XML Schema datatypes namespace.
+const XSD = "http://www.w3.org/2001/XMLSchema#"
+
+// standardQuad writes typed literals the way other RDF tools read them:
+// Cayley writes `"True"^^<xsd:boolean>` (a relative IRI, and a boolean
+// that XML Schema does not allow); here it is
+// `"true"^^<http://www.w3.org/2001/XMLSchema#boolean>`.
+func standardQuad(q quad.Quad) quad.Quad {
+	switch v := q.Object.(type) {
+	case quad.Int:
+		q.Object = quad.TypedString{Value: quad.String(strconv.FormatInt(int64(v), 10)), Type: quad.IRI(XSD + "integer")}
+	case quad.Bool:
+		q.Object = quad.TypedString{Value: quad.String(strconv.FormatBool(bool(v))), Type: quad.IRI(XSD + "boolean")}
+	case quad.Float:
+		q.Object = quad.TypedString{Value: quad.String(strconv.FormatFloat(float64(v), 'g', -1, 64)), Type: quad.IRI(XSD + "double")}
+	}
+	return q
 }
