@@ -181,7 +181,7 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 	}
 	idx := d.listIndex(m)
 	switch {
-	case len(ti.countries) > 0 && (ti.class == "gov" || strings.HasSuffix(ti.role, "Leader")):
+	case len(ti.countries) > 0 && (ti.class == "gov" || strings.HasSuffix(ti.role, "Leader") || ti.countries[0] == "European Union" || !ti.demonym):
 		// a demonym before an office of state, or "Iraqi interim leader";
 		// before a company role ("Dutch co-chairman") it is a nationality
 		c := ti.countries[0]
@@ -196,6 +196,9 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 	case ti.class == "gov":
 		if c := d.nearestCountryBefore(ti.start, si); c != "" {
 			a.org, a.country, a.weak, a.rule = c, true, true, "title+sentence-country"
+		} else if c := d.dominantCountry(); c != "" && headOfGovernment(ti.role) {
+			// "President Viktor Yushchenko" in an article about Ukraine
+			a.org, a.country, a.weak, a.rule = c, true, true, "title+article-country"
 		}
 	}
 	return a, a.org != ""
@@ -274,6 +277,14 @@ func (d *doc) nearestCountryBefore(at, si int) string {
 	return c
 }
 
+// headOfGovernment reports a role that heads a state or a government
+// ("President", "new Prime Minister", "Vice-Prime Minister").
+func headOfGovernment(role string) bool {
+	r := strings.ToLower(role)
+	return strings.HasSuffix(r, "president") || strings.HasSuffix(r, "prime minister") || strings.HasSuffix(r, "premier") ||
+		strings.HasSuffix(r, "chancellor")
+}
+
 // dominantCountry returns the country the article names far more than any
 // other (at least 60% of country mentions, twice or more), or "".
 func (d *doc) dominantCountry() string {
@@ -285,7 +296,7 @@ func (d *doc) dominantCountry() string {
 			best, bestN = c, n
 		}
 	}
-	if bestN >= 2 && bestN*10 >= total*6 {
+	if bestN >= 4 && bestN*10 >= total*5 {
 		return best
 	}
 	return ""

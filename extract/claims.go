@@ -66,6 +66,15 @@ func (d *doc) subjectBefore(v int) (int, string) {
 	if e <= s.tok0 {
 		return -1, ""
 	}
+	// "was being urged", "is told": the subject did not speak
+	for k := e; k < v; k++ {
+		if d.toks[k].is("was", "were", "is", "are", "be", "been", "being") {
+			return -1, ""
+		}
+	}
+	if v-1 >= s.tok0 && d.toks[v-1].is("being", "been") {
+		return -1, ""
+	}
 	// "... and said", "... but says": the subject of the sentence
 	if d.toks[e-1].is("and", "but") {
 		return d.clauseSubject(v)
@@ -96,7 +105,7 @@ func (d *doc) subjectBefore(v int) (int, string) {
 			if m.tok1 == e {
 				return m.ent, "named"
 			}
-			if _, after := d.appositiveAfter(m.tok1); after == e || after == e-1 && d.toks[e-1].s == "," {
+			if segs, after := d.appositiveAfter(m.tok1); len(segs) > 0 && (after == e || after == e-1 && d.toks[e-1].s == ",") {
 				return m.ent, "named+appositive"
 			}
 		}
@@ -172,7 +181,7 @@ func (d *doc) attributionAfter(c int) (int, string, int, bool) {
 // sentence part (up to a comma before a new quotation, or the sentence end).
 func (d *doc) attributionEnd(from int, s sentence) int {
 	for i := from; i < s.tok1; i++ {
-		if d.toks[i].quote == openDouble || d.toks[i].quote == straightDouble {
+		if d.toks[i].quote == openDouble || d.toks[i].quote == straightDouble || d.toks[i].s == "," || d.toks[i].s == ";" {
 			return i
 		}
 	}
@@ -203,6 +212,13 @@ func (d *doc) attributionBefore(open int) (int, string, bool) {
 			}
 			return -1, "", false
 		}
+		if d.lx.participles[d.toks[v].lower()] && v > s.tok0 && d.toks[v-1].s == "," {
+			// "... sent his congratulations, saying: “...”"
+			if p, rule := d.clauseSubject(v); p >= 0 {
+				return p, "participle:" + rule, true
+			}
+			return -1, "", false
+		}
 		// "As X put it"
 		if d.toks[v].is("put") && v+1 < open && d.toks[v+1].is("it") {
 			a := v - 1
@@ -229,6 +245,10 @@ func (d *doc) clauseInitial(q quoteSpan) bool {
 	if d.sentenceStart(q.open) || d.sentenceStart(q.a) {
 		return true
 	}
+	if q.words(d) >= 8 && d.hasOwnAttribution(q) && d.endsSentenceInside(q) {
+		// a whole quoted sentence after a missing full stop
+		return true
+	}
 	prev := d.toks[q.open-1]
 	if prev.s == ":" {
 		return true
@@ -243,6 +263,16 @@ func (d *doc) clauseInitial(q quoteSpan) bool {
 	}
 	_, ok := d.speechVerbAt(q.open - 1)
 	return ok && d.quoteEndsClause(q)
+}
+
+// endsSentenceInside reports whether a quotation ends with sentence
+// punctuation (or a comma before its attribution) inside its marks.
+func (d *doc) endsSentenceInside(q quoteSpan) bool {
+	if q.b-1 < q.a {
+		return false
+	}
+	last := d.toks[q.b-1].s
+	return last == "." || last == "," || last == "!" || last == "?"
 }
 
 // quoteEndsClause reports whether nothing but punctuation or an
@@ -746,11 +776,47 @@ func (d *doc) clauseAfterVerb(v, e, end int) int {
 		return -1
 	}
 	t := d.toks[k]
-	if clauseOpeners[t.lower()] || (t.cap && t.word) || isNumber(t.s) {
-		// the clause needs a verb-like word soon: not "said on" etc.
+	if (clauseOpeners[t.lower()] || t.word) && !prepositions[t.lower()] && d.finiteVerbSoon(k, end) {
 		return k
 	}
 	return -1
+}
+
+// finiteWords are the auxiliaries and common finite verbs that show a
+// clause follows a speech verb ("said states had to ...", not "underlined
+// the issue of ...").
+var finiteWords = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "will": true,
+	"would": true, "could": true, "should": true, "can": true, "may": true, "might": true, "must": true,
+	"did": true, "does": true, "do": true, "shall": true, "needed": true, "needs": true, "wanted": true,
+	"wants": true, "came": true, "remained": true, "remains": true, "went": true, "got": true, "made": true,
+	"knew": true, "took": true, "gave": true, "said": false, "'s": true, "\u2019s": false, "won't": true,
+	"wouldn't": true, "couldn't": true, "didn't": true, "doesn't": true, "isn't": true, "wasn't": true,
+}
+
+// finiteVerbSoon reports whether a finite verb comes within eight words
+// of token k, before a clause break.
+func (d *doc) finiteVerbSoon(k, end int) bool {
+	for j := k; j < end && j < k+9; j++ {
+		t := d.toks[j]
+		if t.s == ";" || t.s == ":" {
+			return false
+		}
+		l := t.lower()
+		if finiteWords[l] || (j > k && strings.HasSuffix(l, "ed") && !d.toks[j-1].is("the", "a", "an", "been", "be")) {
+			return true
+		}
+		if j > k && strings.HasSuffix(l, "s") && d.toks[j-1].word && !d.toks[j-1].cap && (d.toks[j-1].is("it", "he", "she", "this", "that") || d.isNounLike(j-1)) {
+			return true // "the company says", "it needs"
+		}
+	}
+	return false
+}
+
+// isNounLike is a weak guess that token j ends a noun phrase.
+func (d *doc) isNounLike(j int) bool {
+	l := d.toks[j].lower()
+	return !functionWords[l] && !prepositions[l] && !strings.HasSuffix(l, "ly")
 }
 
 func isNumber(s string) bool {
@@ -829,9 +895,8 @@ func (d *doc) skipCircumstance(k, end int) int {
 // verb ("... and said ...") belongs to: the subject of the sentence.
 func (d *doc) clauseSubject(v int) (int, string) {
 	s := d.sents[d.sentOf[v]]
-	for i := len(d.mentions) - 1; i >= 0; i-- {
-		m := d.mentions[i]
-		if m.kind == kindPerson && m.tok0 >= s.tok0 && m.tok0 < v && m.subject {
+	for _, m := range d.mentionsIn(s.tok0, v) {
+		if m.kind == kindPerson && m.subject {
 			return m.ent, "clause-subject"
 		}
 	}
@@ -843,6 +908,15 @@ func (d *doc) clauseSubject(v int) (int, string) {
 	if k < v && personPronouns[d.toks[k].lower()] {
 		return d.lastSubject(k), "clause-subject:pronoun"
 	}
+	// "It had to be brought together, he added, saying ...": the speaker of
+	// the attribution before the participle
+	for j := v - 1; j > s.tok0; j-- {
+		if _, ok := d.speechVerbAt(j); ok && !d.inQuote[j] {
+			if p, rule := d.subjectBefore(j); p >= 0 {
+				return p, "clause-subject:" + rule
+			}
+		}
+	}
 	return -1, ""
 }
 
@@ -850,11 +924,16 @@ func (d *doc) clauseSubject(v int) (int, string) {
 // its attribution at the end and no quotation marks around it.
 func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 	s := d.sents[si]
-	for c := s.tok1 - 2; c > s.tok0+3; c-- {
-		if d.toks[c].s != "," {
+	tries := 0
+	for c := s.tok1 - 2; c > s.tok0+3 && tries < 3; c-- {
+		if d.toks[c].s != "," && !(d.toks[c].quote == closeDouble || d.toks[c].quote == straightDouble) {
 			continue
 		}
-		if c-1 >= 0 && d.toks[c-1].quote != notQuote {
+		if d.toks[c].quote != notQuote && (c+1 >= s.tok1 || d.toks[c+1].s == ",") {
+			continue // the comma after it is the separator
+		}
+		tries++
+		if c-1 >= 0 && d.toks[c-1].quote != notQuote && d.fullQuoteEndsAt(c-1) {
 			return claim{}, false // a quotation's attribution
 		}
 		// the attribution: a speaker and a speech verb within a few words
@@ -878,7 +957,7 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 				p, rule = d.subjectBefore(v)
 			}
 			if p < 0 {
-				return claim{}, false
+				break
 			}
 			text := trimStatement(d.cleanSpan(s.tok0, c))
 			if len(strings.Fields(text)) < 4 {
@@ -887,9 +966,19 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 			return claim{person: p, kind: Indirect, text: text, a: s.tok0, b: c, sent0: si, sent1: si,
 				rule: "reported:clause+attribution:" + rule}, true
 		}
-		return claim{}, false
 	}
 	return claim{}, false
+}
+
+// fullQuoteEndsAt reports whether a whole quoted clause (not a few quoted
+// words) closes at token c.
+func (d *doc) fullQuoteEndsAt(c int) bool {
+	for _, q := range d.quotes {
+		if q.close == c {
+			return d.clauseInitial(q)
+		}
+	}
+	return false
 }
 
 // inAppositive reports whether the comma at token v closes an appositive

@@ -178,7 +178,9 @@ func (d *doc) chunks() []chunk {
 			continue
 		}
 		j := i + 1
-		for j < n && d.isCapWord(j) && d.sentOf[j] == d.sentOf[i] && d.toks[j].start-d.toks[j-1].end <= 1 {
+		// a day or a month stands alone: "on Wednesday Mr Straw said"
+		for j < n && d.isCapWord(j) && d.sentOf[j] == d.sentOf[i] && d.toks[j].start-d.toks[j-1].end <= 1 &&
+			!calendarWords[d.toks[i].s] && !calendarWords[d.toks[j].s] {
 			j++
 		}
 		// connectors
@@ -319,12 +321,16 @@ func (d *doc) countryAt(i, limit int) (string, string, int) {
 		return best, kind, end // forms are proper nouns
 	}
 	var words []string
-	for j := i; j < limit && j-i < d.lx.maxCountryWords; j++ {
+	for j := i; j < limit && j-i < d.lx.maxCountryWords+2; j++ {
 		t := d.toks[j]
 		if !t.word && t.s != "'" && t.s != "\u2019" {
 			break
 		}
-		words = append(words, t.low)
+		if (t.s == "'s" || t.s == "\u2019s") && len(words) > 0 {
+			words[len(words)-1] += "'s" // "People's Republic of China"
+		} else {
+			words = append(words, t.low)
+		}
 		key := strings.Join(words, " ")
 		if strings.ContainsRune(key, '\u2019') || strings.HasPrefix(key, "the ") {
 			key = lowerKey(key)
@@ -344,6 +350,18 @@ func (d *doc) countryAt(i, limit int) (string, string, int) {
 func (d *doc) titleWordAt(i int) bool {
 	l := d.toks[i].lower()
 	l = strings.TrimSuffix(l, ".")
+	if strings.Contains(l, "-") {
+		// "Vice-Prime", "former-President", "ex-minister"
+		parts := strings.Split(l, "-")
+		all := true
+		for _, p := range parts {
+			_, head := d.lx.titleHeads[p]
+			all = all && (head || d.lx.titleModifiers[p] || d.lx.titleDomains[p] || d.lx.headFirstWords[p] || p == "former" || p == "ex")
+		}
+		if all {
+			return true
+		}
+	}
 	if _, ok := d.lx.honorifics[d.toks[i].lower()]; ok {
 		return true
 	}
@@ -362,6 +380,20 @@ func (d *doc) titleWordAt(i int) bool {
 	}
 	if l == "former" || l == "ex" || l == "counterpart" || l == "counterparts" {
 		return true
+	}
+	// a party: "Tory leader", "Liberal Democrat spokesman"
+	if _, ok := d.lx.parties[l]; ok {
+		return true
+	}
+	if i+1 < len(d.toks) {
+		if _, ok := d.lx.parties[l+" "+d.toks[i+1].lower()]; ok {
+			return true
+		}
+	}
+	if i > 0 {
+		if _, ok := d.lx.parties[d.toks[i-1].lower()+" "+l]; ok {
+			return true
+		}
 	}
 	// a misspelt head after a title word: "Prime Minster"
 	if d.toks[i].cap && len(l) >= 6 && i > 0 && d.toks[i-1].cap && d.lx.headFirstWords[d.toks[i-1].lower()] {
@@ -433,13 +465,20 @@ func (d *doc) findMentions() {
 			continue
 		}
 		// leading titles and country words: "Russian Foreign Minister Sergey Lavrov"
+		// (also the rest of a title after "of": "Secretary of State Condoleezza Rice")
 		nameA := a
-		for nameA < b && d.hasTitleHead(a, b) {
+		afterTitle := a >= 2 && d.toks[a-1].is("of", "for") && d.isHeadAt(a-2)
+		for nameA < b && (d.hasTitleHead(a, b) || afterTitle) {
 			if country, _, end := d.countryAt(nameA, b); country != "" && end < b && d.titleAhead(end, b) {
 				nameA = end
 				continue
 			}
 			if d.titleWordAt(nameA) && !(d.lx.givenNames[d.toks[nameA].s] && nameA+1 < b && !d.titleWordAt(nameA+1)) {
+				nameA++
+				continue
+			}
+			// "UN Secretary General Kofi Annan": an organisation's acronym before a title
+			if nameA+1 < b && allUpperAcronym([]string{d.toks[nameA].s}) && d.titleWordAt(nameA+1) {
 				nameA++
 				continue
 			}
@@ -457,7 +496,7 @@ func (d *doc) findMentions() {
 			d.addCountryMention(nameA, b, country)
 			continue
 		}
-		if d.isPlace(nameA, b) {
+		if d.isPlace(nameA, b) && !(d.titledBefore(nameA) && (d.lx.familyFirst[d.toks[nameA].s] || d.lx.givenNames[d.toks[nameA].s])) {
 			// still count the countries inside "South China Sea"? no: a place
 			continue
 		}

@@ -188,6 +188,10 @@ func (d *doc) stanceHolder(i, si int, sentMatches []position, prevHolder []strin
 		if len(prevHolder) > 0 && h-1 == s.tok0 {
 			return prevHolder, -1, negated, "pronoun"
 		}
+		// "Ukraine ... has said it wants ...": the country the sentence starts with
+		if ms := d.mentionsIn(s.tok0, s.tok0+2); len(ms) > 0 && ms[0].kind == kindCountry && ms[0].tok0 <= s.tok0+1 {
+			return []string{ms[0].country}, -1, negated, "pronoun-subject"
+		}
 		return nil, -1, false, ""
 	}
 	// "we" in the words of a minister: the minister's country
@@ -250,6 +254,8 @@ func (d *doc) skipHolderGap(i, s0 int) (h int, negated, ok bool) {
 		switch {
 		case t.quote != notQuote:
 			h--
+		case t.is("should", "must", "ought"):
+			return h, negated, false // what someone thinks a country should do is not its stance
 		case holderGap[t.lower()]:
 			if negations[t.lower()] {
 				negated = true

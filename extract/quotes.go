@@ -80,7 +80,7 @@ func (d *doc) quotesIn(pa, pb, para int) {
 		}
 	}
 	if open >= 0 {
-		d.quotes = append(d.quotes, quoteSpan{open: open, close: -1, a: open + 1, b: pb, para: para})
+		d.quotes = append(d.quotes, quoteSpan{open: open, close: -1, a: open + 1, b: d.unclosedEnd(open+1, pb), para: para})
 	}
 	if hasDouble {
 		return
@@ -128,4 +128,29 @@ func (d *doc) straightDirection(i, pa, pb int) (opening, closing bool) {
 	opening = spaceBefore && wordAfter
 	closing = !spaceBefore && (spaceAfter || !d.toks[i+1].word)
 	return opening, closing
+}
+
+// unclosedEnd finds where a quotation with no closing mark ends: at the
+// paragraph's end, or before a later sentence of narrative, one that
+// reports speech ("Mr Yushchenko was careful ..., saying ..."): quoted
+// speakers do not report themselves in the third person.
+func (d *doc) unclosedEnd(a, pb int) int {
+	first := d.sentOf[a]
+	for si := first + 1; si < len(d.sents) && d.sents[si].tok0 < pb; si++ {
+		s := d.sents[si]
+		for i := s.tok0; i < s.tok1; i++ {
+			l := d.toks[i].lower()
+			if d.toks[i].quote != notQuote {
+				break
+			}
+			if (d.lx.speechVerbs[l] && !d.toks[i].cap) || (d.lx.participles[l] && i > s.tok0 && d.toks[i-1].s == ",") {
+				// "we said" is still the speaker's own words
+				if i > s.tok0 && d.toks[i-1].is("we", "i") {
+					continue
+				}
+				return s.tok0
+			}
+		}
+	}
+	return pb
 }

@@ -36,11 +36,14 @@ func (d *doc) markSubjects() {
 			start = m.tok0
 		}
 		s := d.sents[d.sentOf[m.tok0]]
-		if j := start - 1; j >= s.tok0 && d.toks[j].is("with", "by", "to", "for", "of", "from", "at", "on", "about",
-			"between", "against", "like", "than", "toward", "towards", "under", "over", "among", "as", "including", "and", "or") {
-			continue
+		// the clause starts here: at the sentence start, after a comma,
+		// a conjunction or a quotation, or after words of time ("on
+		// Wednesday Mr Straw said", "Earlier Tory leader ...")
+		j := start - 1
+		for j >= s.tok0 && (calendarWords[d.toks[j].s] || d.toks[j].is("on", "earlier", "later", "yesterday", "today", "meanwhile", "also", "then", "now", "last", "this", "week", "month", "year")) {
+			j--
 		}
-		if j := start - 1; j >= s.tok0 && (d.toks[j].s == "'s" || d.toks[j].s == "\u2019s") {
+		if !(j < s.tok0 || d.toks[j].s == "," || d.toks[j].s == ";" || d.toks[j].s == ":" || d.toks[j].is("and", "but", "while") || d.toks[j].quote != notQuote || d.toks[j].s == "(") {
 			continue
 		}
 		_, after := d.appositiveAfter(m.tok1)

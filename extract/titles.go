@@ -17,6 +17,9 @@ type titleInfo struct {
 	counterpart bool
 	plural      bool // "deputy foreign ministers A and B"
 	honorific   bool
+	// demonym is true when the country was named by a demonym ("Dutch
+	// co-chairman": a nationality) rather than its name ("Spain coach").
+	demonym bool
 }
 
 // roleWords parses title words [a, b) into a role: the words from the
@@ -31,6 +34,11 @@ func (d *doc) roleWords(a, b int) (role, class string, plural bool) {
 			continue
 		}
 		if l == "former" || l == "ex" || l == "counterpart" || l == "counterparts" || l == "-" || l == "the" || l == "a" || l == "an" {
+			continue
+		}
+		if strings.HasPrefix(l, "former-") || strings.HasPrefix(l, "ex-") {
+			_, rest, _ := strings.Cut(t.s, "-")
+			words = append(words, rest)
 			continue
 		}
 		if !t.word && t.s != "-" {
@@ -138,7 +146,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 	a := j + 1
 	var complement []string // countries named after the head: "Minister of the Russian Federation"
 	compText := ""
-	if a == end && !inverted {
+	if !inverted && (a == end || !d.hasTitleHead(a, end)) {
 		// a title with a complement: "Deputy Foreign Minister of the Russian
 		// Federation Sergey Malinin", "Assistant Secretary of State for East
 		// Asian and Pacific Affairs Rebecca Thornbury"
@@ -170,7 +178,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 	}
 	for i := a; i < end; i++ {
 		l := d.toks[i].lower()
-		if l == "former" || l == "ex" {
+		if l == "former" || l == "ex" || strings.HasPrefix(l, "former-") || strings.HasPrefix(l, "ex-") {
 			ti.former = true
 		}
 		if l == "counterpart" || l == "counterparts" {
@@ -208,6 +216,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 				}
 			} else {
 				ti.countries = append([]string{c}, ti.countries...)
+				ti.demonym = kind == formDemonym
 			}
 			k = start
 			if k-2 >= s0 && d.toks[k-1].is("and", ",") {
@@ -221,6 +230,19 @@ func (d *doc) titleBefore(n int) titleInfo {
 			ti.orgName = d.orgs[ms[0].ent].name
 			k = ms[0].tok0
 			continue
+		}
+		// an organisation the article does not otherwise name: "Arsenal
+		// boss", "Tiscali portal director"
+		if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && d.toks[e-1].cap && d.toks[e-1].word &&
+			d.cover[e-1] == nil && !d.sentenceStart(e-1) && !d.isCountryWord(e-1) && !d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] {
+			st := e - 1
+			for st-1 >= s0 && d.toks[st-1].cap && d.toks[st-1].word && d.cover[st-1] == nil && !d.titleWordAt(st-1) && !d.sentenceStart(st-1) {
+				st--
+			}
+			if !d.isCommon(d.toks[st].s) {
+				ti.orgName = d.span(st, e)
+				k = st
+			}
 		}
 		break
 	}
@@ -288,7 +310,7 @@ func (d *doc) partOfPerson(i int) bool {
 // end (exclusive) and starts at or after s0; it returns the country, the
 // kind of form and its first token.
 func (d *doc) countryEndingAt(end, s0 int) (string, string, int) {
-	for start := max(s0, end-d.lx.maxCountryWords); start < end; start++ {
+	for start := max(s0, end-d.lx.maxCountryWords-2); start < end; start++ {
 		if c, kind, e := d.countryAt(start, end); c != "" && e == end {
 			return c, kind, start
 		}
