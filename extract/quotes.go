@@ -135,6 +135,9 @@ func (d *doc) straightDirection(i, pa, pb int) (opening, closing bool) {
 // reports speech ("Mr Yushchenko was careful ..., saying ..."): quoted
 // speakers do not report themselves in the third person.
 func (d *doc) unclosedEnd(a, pb int) int {
+	if a >= pb {
+		return pb
+	}
 	first := d.sentOf[a]
 	for si := first + 1; si < len(d.sents) && d.sents[si].tok0 < pb; si++ {
 		s := d.sents[si]
