@@ -263,7 +263,14 @@ func (d *doc) splitChunks(cs []chunk) []chunk {
 	out := make([]chunk, 0, len(cs))
 	for _, c := range cs {
 		split := -1
-		if c.b-c.a >= 3 {
+		// an honorific starts a name: "Harrogate Mr Kennedy"
+		for k := c.a + 1; k < c.b-1; k++ {
+			if cls, ok := d.lx.honorifics[d.toks[k].lower()]; ok && cls == "address" {
+				split = k
+				break
+			}
+		}
+		if split < 0 && c.b-c.a >= 3 {
 			// a given name (or a family name written first) two or three
 			// words before the end starts a name
 			for k := c.b - 3; k <= c.b-2; k++ {
@@ -1006,7 +1013,9 @@ func sameName(a, b []string) bool {
 	if !similarWord(a[len(a)-1], b[len(b)-1]) {
 		return false
 	}
-	return similarWord(a[0], b[0]) || isInitialOf(a[0], b[0]) || isInitialOf(b[0], a[0])
+	// given names must be the same up to transliteration (Sergey/Sergei),
+	// or one an initial: Robin and Robbie are two people
+	return foldName(a[0]) == foldName(b[0]) || isInitialOf(a[0], b[0]) || isInitialOf(b[0], a[0])
 }
 
 // similarWord: equal after transliteration folding, or one edit apart for
@@ -1032,7 +1041,11 @@ func isInitialOf(init, name string) bool {
 // "Sergei", "Shoygu" and "Shoigu").
 func foldName(s string) string {
 	s = stripDiacritics(strings.ToLower(s))
-	s = strings.ReplaceAll(s, "y", "i")
+	// y and i interchange inside names (Shoygu/Shoigu, Sergey/Sergei), not
+	// at their start (Yan is not Ian)
+	if len(s) > 1 {
+		s = s[:1] + strings.ReplaceAll(s[1:], "y", "i")
+	}
 	s = strings.ReplaceAll(s, "'", "")
 	s = strings.ReplaceAll(s, "\u2019", "")
 	var sb strings.Builder

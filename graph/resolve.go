@@ -271,12 +271,9 @@ func (ix *Index) resolveOrg(name string, aliases []string) (quad.IRI, string) {
 		}
 		return n, ""
 	}
-	for _, al := range aliases {
-		if n, ok := ix.orgs[Slug(al)]; ok && isAcronym(al) {
-			ix.addOrg(n, name, false)
-			return n, ReasonAcronym
-		}
-	}
+	// a full name is its own identity: an acronym it shares with another
+	// organisation ("BSA") does not merge them; it names this one only if
+	// it is still free
 	n := IRI(KindOrganisation, key)
 	ix.addOrg(n, name, true)
 	for _, al := range aliases {
