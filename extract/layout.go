@@ -198,7 +198,7 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 			lay.authors = append(lay.authors, bylineNames(words[1:])...)
 		case isMenuLine(words):
 			p.kind = paraClutter
-		case !bodyStarted && isTitleLike(s, words):
+		case !bodyStarted && isTitleLike(s, words) && (lay.headline == "" || !endsSentence(s)):
 			if lay.headline == "" {
 				p.kind = paraHeadline
 				lay.headline = strings.Join(words, " ")
@@ -212,6 +212,17 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 			if !bodyStarted {
 				bodyStarted = true
 				lay.readDateline(p)
+			}
+		}
+	}
+	// A short text whose only sentence looked like a headline: its
+	// sentences are the body after all.
+	if !bodyStarted {
+		for i := range lay.paras {
+			p := &lay.paras[i]
+			if (p.kind == paraHeadline || p.kind == paraMeta) && endsSentence(d.Text[p.start:p.end]) {
+				p.kind = paraBody
+				bodyStarted = true
 			}
 		}
 	}

@@ -460,9 +460,9 @@ func (r *Reader) startStream(rd io.Reader, c io.Closer, name, prefix string) (It
 func formatError(f format) error {
 	switch f {
 	case formatNQuads:
-		return reasonf(ErrGraphData, "looks like N-Quads data, not an article; build reads articles (text, HTML, JSON Lines): load N-Quads into the graph store directly")
+		return reasonf(ErrGraphData, "looks like N-Quads data, not an article; build reads articles (text, HTML, JSON Lines); to query a graph file, use newsgraph query --backend memstore --db FILE")
 	case formatJSONLD:
-		return reasonf(ErrGraphData, "looks like a JSON-LD document, not an article; build reads articles (text, HTML, JSON Lines): load JSON-LD into the graph store directly")
+		return reasonf(ErrGraphData, "looks like a JSON-LD document, not an article; build reads articles (text, HTML, JSON Lines)")
 	case formatJSON:
 		return reasonf(ErrNotArticle, "a JSON document, not JSON Lines (one article object per line)")
 	case formatXML:
