@@ -143,4 +143,3 @@ func utf16le(s string) []byte {
 	}
 	return b
 }
-
