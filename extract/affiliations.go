@@ -72,6 +72,10 @@ func (d *doc) findAffiliations() []affil {
 			switch {
 			case s.part && last != nil:
 				last.org += ", " + d.span(s.a, s.b)
+			case s.role != "" && s.orgName != "" && s.org == nil:
+				add(affil{person: m.ent, org: s.orgName, role: s.role, class: s.class, current: !s.former, sent: si, rule: "appositive"})
+				last = &out[len(out)-1]
+				pending = ""
 			case s.role != "" && s.country != "":
 				add(affil{person: m.ent, org: s.country, country: true, role: s.role, class: s.class, current: !s.former, sent: si, rule: "appositive"})
 				last = nil
@@ -196,9 +200,9 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 	case ti.class == "gov":
 		if c := d.nearestCountryBefore(ti.start, si); c != "" {
 			a.org, a.country, a.weak, a.rule = c, true, true, "title+sentence-country"
-		} else if c := d.dominantCountry(); c != "" && headOfGovernment(ti.role) {
-			// "President Viktor Yushchenko" in an article about Ukraine
-			a.org, a.country, a.weak, a.rule = c, true, true, "title+article-country"
+		} else if c := d.topCountryNear(si); c != "" && headOfGovernment(ti.role) && !d.inQuote[m.tok0] {
+			// "President Viktor Yushchenko" in a paragraph about Ukraine
+			a.org, a.country, a.weak, a.rule = c, true, true, "title+paragraph-country"
 		}
 	}
 	return a, a.org != ""
@@ -227,6 +231,14 @@ func (d *doc) listIndex(m *mention) int {
 // and C"), or nil.
 func (d *doc) prevPersonInList(m *mention) *mention {
 	j := m.tok0 - 1
+	if m.title.start < m.tok0 && m.title.start > 0 && d.titleAt != nil {
+		// "German Chancellor A and French President B": before B's title
+		for _, t := range d.titleAt[m.title.start] {
+			if t == m {
+				j = m.title.start - 1
+			}
+		}
+	}
 	if j < 1 || !(d.toks[j].is("and", ",")) {
 		return nil
 	}
@@ -275,6 +287,42 @@ func (d *doc) nearestCountryBefore(at, si int) string {
 		}
 	}
 	return c
+}
+
+// topCountryNear returns the country named most in the paragraph of
+// sentence si and the paragraphs around it (the article's first named one
+// on a tie), or "".
+func (d *doc) topCountryNear(si int) string {
+	para := d.sents[si].para
+	pos := d.paraPos[para]
+	from := d.paraFirst[d.paraList[max(pos-1, 0)]]
+	to := len(d.toks)
+	if pos+2 < len(d.paraList) {
+		to = d.paraFirst[d.paraList[pos+2]]
+	}
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, m := range d.mentionsIn(from, to) {
+		if m.kind != kindCountry || d.inQuote[m.tok0] {
+			continue
+		}
+		count[m.country]++
+		if n := count[m.country]; n > bestN || n == bestN && d.firstMention(m.country) < d.firstMention(best) {
+			best, bestN = m.country, n
+		}
+	}
+	return best
+}
+
+// firstMention returns the order in which the article first names a
+// country.
+func (d *doc) firstMention(country string) int {
+	for i, c := range d.countryOrder {
+		if c == country {
+			return i
+		}
+	}
+	return len(d.countryOrder)
 }
 
 // headOfGovernment reports a role that heads a state or a government

@@ -341,9 +341,16 @@ func (d *doc) holderEndingAt(h, s0 int) ([]string, int, string) {
 func (d *doc) countryList(m *mention, s0 int) []string {
 	out := []string{m.country}
 	cur := m
-	for cur.tok0-2 >= s0 && d.toks[cur.tok0-1].is(",", "and") {
+	for {
+		start := cur.tok0
+		if start-1 >= s0 && d.toks[start-1].is("the") {
+			start-- // "the Netherlands"
+		}
+		if !(start-2 >= s0 && d.toks[start-1].is(",", "and")) {
+			break
+		}
 		var prev *mention
-		j := cur.tok0 - 1
+		j := start - 1
 		if d.toks[j].is("and") && j-1 >= s0 && d.toks[j-1].s == "," {
 			j-- // Oxford comma
 		}

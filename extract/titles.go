@@ -346,6 +346,9 @@ type appositiveSegment struct {
 	part   bool // an organisation's sub-unit ("Japan Campus")
 	// country is the country named inside the role ("US Diplomat").
 	country string
+	// orgName is an organisation named without being a mention: "at
+	// Tiscali", "Liberal Democrat spokesman".
+	orgName string
 }
 
 // appositiveAfter reads the appositive after a name ending at token b:
@@ -462,6 +465,33 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		}
 	}
 	rest := j
+	// a party among the role's words: "Liberal Democrat spokesman on IT"
+	for k := i; k < j; k++ {
+		if p, ok := d.lx.parties[d.toks[k].lower()]; ok {
+			seg.orgName = p
+		}
+		if k+1 < j {
+			if p, ok := d.lx.parties[d.toks[k].lower()+" "+d.toks[k+1].lower()]; ok {
+				seg.orgName = p
+			}
+		}
+	}
+	// an organisation the article names only here: "chairman of
+	// super-regulator Ofcom", "portal director at Tiscali"
+	if seg.role != "" && seg.class != "expert" && rest < b && d.toks[rest].is("of", "at", "for", "with") {
+		k := rest + 1
+		for k < b && k < rest+4 && d.toks[k].word && !d.toks[k].cap {
+			k++ // "the", "super-regulator"
+		}
+		e := k
+		for e < b && d.toks[e].cap && d.toks[e].word && d.cover[e] == nil {
+			e++
+		}
+		if e > k && e-k <= 5 && (e == b || !d.toks[e].word || d.toks[e].is("in", "and")) && !d.isCountryWord(k) {
+			seg.orgName = d.span(k, e)
+			rest = e
+		}
+	}
 	// "of Political Science", "of commerce for international trade": a
 	// field, not an organisation, stays in the role
 	for seg.role != "" && rest < b && d.toks[rest].is("of", "in", "for") {
@@ -493,7 +523,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 			}
 		}
 	}
-	if seg.role == "" && seg.org == nil {
+	if seg.role == "" && seg.org == nil && seg.orgName == "" {
 		// "Japan Campus": a capitalised sub-unit
 		if i < b && d.isCapWord(i) && d.lx.orgParts[d.toks[b-1].s] {
 			seg.part = true
