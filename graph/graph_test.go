@@ -154,6 +154,77 @@ func TestLoaderReplacesAndCollects(t *testing.T) {
 	}
 }
 
+// TestStoppedBuildResolvesAsUninterrupted replaces an article that gave
+// an organisation its acronym with a version that does not, then loads an
+// article naming the organisation by the acronym alone: once in one build,
+// and once in a build stopped after the replacement (no garbage collected)
+// and run again. Both must give the same graph: the acronym known from the
+// old version stays with the organisation's description until the build
+// completes.
+func TestStoppedBuildResolvesAsUninterrupted(t *testing.T) {
+	ctx := context.Background()
+	bsa := extract.Organisation{Name: "Business Software Alliance", Aliases: []string{"BSA"}}
+	old := facts("a", []string{"Robert Holleyman"}, bsa)
+	edited := facts("a", []string{"Robert Holleyman"}, extract.Organisation{Name: "Business Software Alliance"})
+	edited.Article.Text = "edited"
+	later := facts("b", nil, extract.Organisation{Name: "BSA"})
+
+	load := func(st *Store, gc bool, fs ...*extract.Facts) {
+		t.Helper()
+		l, err := NewLoader(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if _, err := l.Load(ctx, []*extract.Facts{f}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if gc {
+			if _, err := l.CollectGarbage(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	export := func(st *Store) string {
+		t.Helper()
+		all, err := AllQuads(ctx, st.QuadStore)
+		if err != nil {
+			t.Fatal(err)
+		}
+		SortQuads(all)
+		var b strings.Builder
+		for _, q := range all {
+			b.WriteString(q.NQuad() + "\n")
+		}
+		return b.String()
+	}
+	build := func(stopped bool) string {
+		st, err := Open(ctx, Options{Path: filepath.Join(t.TempDir(), "g")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		load(st, true, old)
+		if stopped {
+			load(st, false, edited)
+		}
+		load(st, true, edited, later)
+		return export(st)
+	}
+	once, twice := build(false), build(true)
+	if once != twice {
+		t.Errorf("stopped and run again, the build gives another graph:\n--- uninterrupted\n%s--- stopped\n%s", once, twice)
+	}
+	org := string(IRI(KindOrganisation, "business-software-alliance"))
+	if !strings.Contains(once, "<"+org+"> <"+string(AlternateName)+"> \"BSA\" <"+string(EntitiesGraph)+">") {
+		t.Errorf("the acronym an article still uses left the organisation's description:\n%s", once)
+	}
+	if strings.Contains(once, "id/organisation/bsa>") {
+		t.Errorf("the acronym alone made an organisation of its own:\n%s", once)
+	}
+}
+
 func TestQueryLimitsAndErrors(t *testing.T) {
 	ctx := context.Background()
 	st, err := Open(ctx, Options{Backend: Memstore})

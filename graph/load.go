@@ -128,8 +128,8 @@ func labelQuads(ctx context.Context, qs graph.QuadStore, label quad.Value) (map[
 }
 
 // CollectGarbage removes the descriptions of entities no article names any
-// more (after articles were replaced), so that nothing stale stays. It
-// returns how many entities it removed.
+// more (after articles were replaced), and the acronyms no article gives,
+// so that nothing stale stays. It returns how many entities it removed.
 func (l *Loader) CollectGarbage(ctx context.Context) (int, error) {
 	qs := l.st.QuadStore
 	var dels []graph.Delta
@@ -172,6 +172,19 @@ func (l *Loader) CollectGarbage(ctx context.Context) (int, error) {
 		}
 		removed++
 	}
+	stale, err := staleAcronyms(ctx, qs)
+	if err != nil {
+		return 0, err
+	}
+	deleting := make(map[quad.Quad]bool, len(dels))
+	for _, d := range dels {
+		deleting[d.Quad] = true
+	}
+	for _, d := range stale {
+		if !deleting[d.Quad] {
+			dels = append(dels, d)
+		}
+	}
 	if len(dels) == 0 {
 		return 0, nil
 	}
@@ -184,6 +197,40 @@ func (l *Loader) CollectGarbage(ctx context.Context) (int, error) {
 	}
 	l.ix = ix
 	return removed, nil
+}
+
+// staleAcronyms returns the deletions of the acronyms in entity
+// descriptions that no article gives any more.
+func staleAcronyms(ctx context.Context, qs graph.QuadStore) ([]graph.Delta, error) {
+	ref, err := qs.ValueOf(AlternateName)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	type name struct{ s, o quad.Value }
+	described := map[name]quad.Quad{}
+	given := map[name]bool{}
+	err = iterator.Iterate(ctx, qs.QuadIterator(quad.Predicate, ref)).Each(func(r graph.Ref) error {
+		q, err := qs.Quad(r)
+		if err != nil {
+			return err
+		}
+		if q.Label == EntitiesGraph {
+			described[name{q.Subject, q.Object}] = q
+		} else {
+			given[name{q.Subject, q.Object}] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read alternate names: %w", err)
+	}
+	var dels []graph.Delta
+	for k, q := range described {
+		if !given[k] {
+			dels = append(dels, graph.Delta{Quad: q, Action: graph.Delete})
+		}
+	}
+	return dels, nil
 }
 
 func subjectQuads(ctx context.Context, qs graph.QuadStore, ref graph.Ref) ([]quad.Quad, error) {

@@ -25,6 +25,11 @@ type Resolution struct {
 	Merges []Merge
 	// Classes holds each node's class.
 	Classes map[quad.IRI]quad.IRI
+	// Acronyms holds the acronyms the article gives organisations ("National
+	// Farmers Union (NFU)"), written as schema:alternateName with the
+	// entity's description: later articles that use the acronym alone
+	// resolve to the organisation, whatever becomes of this article.
+	Acronyms map[quad.IRI][]string
 }
 
 // EntitiesGraph labels the quads that describe entities (their class and
@@ -35,13 +40,17 @@ type Resolution struct {
 var EntitiesGraph = IRI("graph", "entities")
 
 // EntityQuads returns the quads describing the entities of a resolution:
-// class and canonical name, in EntitiesGraph, sorted.
+// class, canonical name and organisations' acronyms, in EntitiesGraph,
+// sorted.
 func EntityQuads(r *Resolution) []quad.Quad {
 	var out []quad.Quad
 	for n, class := range r.Classes {
 		out = append(out, quad.Quad{Subject: n, Predicate: RDFType, Object: class, Label: EntitiesGraph})
 		if name := strings.TrimSpace(r.Names[n]); name != "" {
 			out = append(out, quad.Quad{Subject: n, Predicate: Name, Object: quad.String(name), Label: EntitiesGraph})
+		}
+		for _, acr := range r.Acronyms[n] {
+			out = append(out, quad.Quad{Subject: n, Predicate: AlternateName, Object: quad.String(acr), Label: EntitiesGraph})
 		}
 	}
 	SortQuads(out)

@@ -31,9 +31,12 @@ type Index struct {
 	bySurname map[string][]*personNode // folded surname → persons with full names
 	singles   map[string]quad.IRI      // folded surname → surname-only node
 	orgs      map[string]quad.IRI      // slug of a name or alias → node
+	canon     map[string]bool          // slugs that are an organisation's own name
 	names     map[quad.IRI]string
-	// stored holds the entities whose description is in the store.
-	stored map[quad.IRI]bool
+	// stored holds the entities whose description is in the store, and
+	// storedQuads the description quads beyond class and name (acronyms).
+	stored      map[quad.IRI]bool
+	storedQuads map[quad.Quad]bool
 	// entities lists them in a stable order.
 	entities []quad.IRI
 }
@@ -46,8 +49,14 @@ func (ix *Index) newEntityQuads(r *Resolution) []quad.Quad {
 	var out []quad.Quad
 	for _, q := range EntityQuads(r) {
 		n := q.Subject.(quad.IRI)
-		if !ix.stored[n] {
+		switch {
+		case !ix.stored[n]:
 			out = append(out, q)
+		case q.Predicate == AlternateName && !ix.storedQuads[q]:
+			out = append(out, q)
+		}
+		if q.Predicate == AlternateName {
+			ix.storedQuads[q] = true
 		}
 	}
 	for n := range r.Classes {
@@ -71,8 +80,11 @@ func NewIndex() *Index {
 		bySurname: map[string][]*personNode{},
 		singles:   map[string]quad.IRI{},
 		orgs:      map[string]quad.IRI{},
+		canon:     map[string]bool{},
 		names:     map[quad.IRI]string{},
 		stored:    map[quad.IRI]bool{},
+
+		storedQuads: map[quad.Quad]bool{},
 	}
 }
 
@@ -82,7 +94,7 @@ func LoadIndex(ctx context.Context, qs graph.QuadStore) (*Index, error) {
 	type row struct{ id, name quad.Value }
 	read := func(class, pred quad.IRI, fn func(quad.IRI, string)) error {
 		var rows []row
-		err := path.StartPath(qs).Has(RDFType, class).Tag("id").Out(pred).Tag("name").
+		err := path.StartPath(qs).Has(RDFType, class).Tag("id").LabelContext(EntitiesGraph).Out(pred).Tag("name").
 			Iterate(ctx).TagValues(qs, func(m map[string]quad.Value) error {
 			rows = append(rows, row{m["id"], m["name"]})
 			return nil
@@ -115,9 +127,13 @@ func LoadIndex(ctx context.Context, qs graph.QuadStore) (*Index, error) {
 	if err := read(ClassOrganization, Name, func(n quad.IRI, name string) { ix.addOrg(n, name, true); ix.stored[n] = true }); err != nil {
 		return nil, fmt.Errorf("read organisations: %w", err)
 	}
+	// acronyms, from the entities' descriptions: they stay as long as the
+	// organisation does, so an article replaced or removed midway through
+	// a build does not change how the rest resolves
 	if err := read(ClassOrganization, AlternateName, func(n quad.IRI, name string) {
 		if isAcronym(name) {
 			ix.addOrg(n, name, false)
+			ix.storedQuads[quad.Quad{Subject: n, Predicate: AlternateName, Object: quad.String(name), Label: EntitiesGraph}] = true
 		}
 	}); err != nil {
 		return nil, fmt.Errorf("read organisations: %w", err)
@@ -150,8 +166,12 @@ func (ix *Index) addPerson(n quad.IRI, name string) {
 	}
 	p := &personNode{iri: n, words: words}
 	ix.persons[key] = p
+	// in the order of their IRIs, as LoadIndex reads them, whatever order
+	// they came in
 	sur := extract.FoldName(words[len(words)-1])
-	ix.bySurname[sur] = append(ix.bySurname[sur], p)
+	list := ix.bySurname[sur]
+	i := sort.Search(len(list), func(i int) bool { return list[i].iri > n })
+	ix.bySurname[sur] = append(list[:i], append([]*personNode{p}, list[i:]...)...)
 }
 
 func (ix *Index) addOrg(n quad.IRI, name string, canonical bool) {
@@ -160,10 +180,24 @@ func (ix *Index) addOrg(n quad.IRI, name string, canonical bool) {
 			ix.names[n] = name
 		}
 	}
-	if key := Slug(name); key != "" {
-		if _, ok := ix.orgs[key]; !ok {
-			ix.orgs[key] = n
-		}
+	key := Slug(name)
+	if key == "" {
+		return
+	}
+	old, ok := ix.orgs[key]
+	switch {
+	case !ok:
+		ix.orgs[key] = n
+		ix.canon[key] = canonical
+	case ix.canon[key]:
+		// an organisation's own name stays its own
+	case canonical:
+		ix.orgs[key], ix.canon[key] = n, true
+	case n < old:
+		// an acronym several organisations give themselves names the
+		// one with the least IRI, whatever order they came in: as
+		// LoadIndex reads it back
+		ix.orgs[key] = n
 	}
 }
 
@@ -197,6 +231,7 @@ func (ix *Index) Resolve(f *extract.Facts) *Resolution {
 		Countries:     map[string]quad.IRI{},
 		Names:         map[quad.IRI]string{},
 		Classes:       map[quad.IRI]quad.IRI{},
+		Acronyms:      map[quad.IRI][]string{},
 	}
 	for _, p := range f.Persons {
 		n, reason := ix.resolvePerson(p.Name)
@@ -212,6 +247,11 @@ func (ix *Index) Resolve(f *extract.Facts) *Resolution {
 		r.Organisations[o.Name] = n
 		r.Names[n] = ix.names[n]
 		r.Classes[n] = ClassOrganization
+		for _, al := range o.Aliases {
+			if isAcronym(al) {
+				r.Acronyms[n] = append(r.Acronyms[n], al)
+			}
+		}
 		if reason != "" {
 			r.Merges = append(r.Merges, Merge{Entity: n, Surface: o.Name, Reason: reason})
 		}
@@ -266,6 +306,13 @@ func (ix *Index) resolvePerson(name string) (quad.IRI, string) {
 func (ix *Index) resolveOrg(name string, aliases []string) (quad.IRI, string) {
 	key := Slug(name)
 	if n, ok := ix.orgs[key]; ok {
+		// its acronyms here are written as its alternate names, which
+		// LoadIndex reads: index them now too
+		for _, al := range aliases {
+			if isAcronym(al) {
+				ix.addOrg(n, al, false)
+			}
+		}
 		if ix.names[n] != name && isAcronym(name) {
 			return n, ReasonAcronym
 		}
