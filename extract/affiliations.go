@@ -250,8 +250,8 @@ func (d *doc) prevPersonInList(m *mention) *mention {
 	return nil
 }
 
-// counterpart: "Inada said at the meeting with Russian counterpart Sergei
-// Shoigu": Shoigu holds Inada's role for Russia.
+// counterpart: "Straw said after talks with his Chinese counterpart Li
+// Zhaoxing": Li holds Straw's role for China.
 func (d *doc) counterpart(m *mention, ti titleInfo, si int) []affil {
 	if len(ti.countries) == 0 {
 		return nil

@@ -90,7 +90,7 @@ var placeWords = map[string]bool{
 	"Hall": true, "Tower": true, "Canal": true, "Desert": true, "Basin": true, "Pacific": true, "Atlantic": true,
 	"Arctic": true, "Antarctic": true, "Asia": true, "Europe": true, "Africa": true, "Americas": true, "Oceania": true,
 	"Mediterranean": true, "Baltic": true, "Caribbean": true, "Balkans": true, "Caucasus": true, "Crimea": true,
-	"Kurils": true, "Kuriles": true, "Peninsular": true, "Highlands": true, "Heights": true, "Strip": true, "Bank": false,
+	"Peninsular": true, "Highlands": true, "Heights": true, "Strip": true, "Bank": false,
 }
 
 // calendar words are capitalised but never names.
@@ -471,7 +471,7 @@ func (d *doc) findMentions() {
 			}
 			continue
 		}
-		// leading titles and country words: "Russian Foreign Minister Sergey Lavrov"
+		// leading titles and country words: "British Foreign Secretary Jack Straw"
 		// (also the rest of a title after "of": "Secretary of State Condoleezza Rice")
 		nameA := a
 		afterTitle := a >= 2 && d.toks[a-1].is("of", "for") && d.isHeadAt(a-2)
@@ -508,7 +508,7 @@ func (d *doc) findMentions() {
 			continue
 		}
 		if country, _, end := d.countryAt(nameA, b); country != "" && end < b {
-			// "Japan Campus", "Russia Today": not a person; count the country
+			// "Malaysia Campus", "Russia Today": not a person; count the country
 			if !d.lx.givenNames[d.toks[nameA].s] {
 				d.addCountryMention(nameA, end, country)
 				continue
@@ -604,7 +604,7 @@ func (d *doc) isAuthor(a, b int) bool {
 func (d *doc) titleAhead(i, b int) bool { return i < b && d.titleWordAt(i) }
 
 // titledBefore reports whether an honorific or title (any case) stands
-// right before token i: "President Trump", "prime minister Abe".
+// right before token i: "President Trump", "prime minister Blair".
 func (d *doc) titledBefore(i int) bool {
 	if i == 0 || d.sentOf[i-1] != d.sentOf[i] {
 		return false
@@ -925,8 +925,8 @@ func contains(list []string, s string) bool {
 }
 
 // addPersonMention records a person named by tokens [a, b), merging it
-// with a person already named in another form (Sergey Shoygu / Sergei
-// Shoigu).
+// with a person already named in another form (Viktor Yanukovych / Viktor
+// Yanukovich).
 func (d *doc) addPersonMention(a, b int, rule string) {
 	words := make([]string, 0, b-a)
 	for i := a; i < b; i++ {
@@ -975,8 +975,8 @@ func (d *doc) linkPersonMention(idx, a, b int, rule string) {
 }
 
 // matchPerson finds a person already known under another form of the same
-// name: same surname up to transliteration (Shoygu/Shoigu), compatible given
-// names (Sergey/Sergei, or an initial).
+// name: same surname up to transliteration (Yanukovych/Yanukovich), compatible
+// given names (Sergey/Sergei, or an initial).
 func (d *doc) matchPerson(words []string) int {
 	for i, p := range d.persons {
 		if sameName(words, p.words) {
@@ -987,7 +987,7 @@ func (d *doc) matchPerson(words []string) int {
 }
 
 // SameName reports whether two names (as words) may name the same person:
-// the same family name up to transliteration (Shoygu/Shoigu) and compatible
+// the same family name up to transliteration (Yanukovych/Yanukovich) and compatible
 // given names (Sergey/Sergei, or an initial).
 func SameName(a, b []string) bool { return sameName(a, b) }
 
@@ -1038,10 +1038,10 @@ func isInitialOf(init, name string) bool {
 
 // foldName reduces a name to a key that transliteration variants share:
 // lower case, no diacritics, y→i, doubled letters single ("Sergey" and
-// "Sergei", "Shoygu" and "Shoigu").
+// "Sergei", "Yanukovych" and "Yanukovich").
 func foldName(s string) string {
 	s = stripDiacritics(strings.ToLower(s))
-	// y and i interchange inside names (Shoygu/Shoigu, Sergey/Sergei), not
+	// y and i interchange inside names (Yanukovych/Yanukovich, Sergey/Sergei), not
 	// at their start (Yan is not Ian)
 	if len(s) > 1 {
 		s = s[:1] + strings.ReplaceAll(s[1:], "y", "i")

@@ -22,7 +22,7 @@ var officialNouns = map[string]bool{
 }
 
 // markSubjects flags person mentions that are the subject of their clause
-// ("In turn, Sergey Lavrov stressed ...", "on Wednesday Mr Straw said"):
+// ("In turn, Jack Straw stressed ...", "on Wednesday Mr Straw said"):
 // the person a later "he" or "according to him" most likely means. A
 // subject is followed by its verb (after any appositive) and is not the
 // object of a preposition.
@@ -143,7 +143,7 @@ func (d *doc) personAt(a, b int) (*mention, bool) {
 }
 
 // resolveSpeaker resolves the speaker phrase at tokens [a, b) ("he",
-// "James Brown", "the expert", "Russian Foreign Minister") to a person;
+// "Michael Howard", "the expert", "Russian Foreign Minister") to a person;
 // at is where the phrase stands. It returns -1 when the speaker is not a
 // person of the article (a ministry, "officials").
 func (d *doc) resolveSpeaker(a, b, at int) (int, string) {

@@ -335,15 +335,15 @@ func (d *doc) mentionsIn(a, b int) []*mention {
 }
 
 // appositiveSegment is one comma-separated part of an appositive after a
-// name: "Associate Professor of Political Science", "Temple University",
-// "former President of National Defense Academy".
+// name: "Associate Professor of Political Science", "Monash University",
+// "former President of Keio University".
 type appositiveSegment struct {
 	a, b   int
 	role   string
 	class  string
 	org    *mention // the organisation or country it names
 	former bool
-	part   bool // an organisation's sub-unit ("Japan Campus")
+	part   bool // an organisation's sub-unit ("Malaysia Campus")
 	// country is the country named inside the role ("US Diplomat").
 	country string
 	// orgName is an organisation named without being a mention: "at
@@ -524,7 +524,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		}
 	}
 	if seg.role == "" && seg.org == nil && seg.orgName == "" {
-		// "Japan Campus": a capitalised sub-unit
+		// "Malaysia Campus": a capitalised sub-unit
 		if i < b && d.isCapWord(i) && d.lx.orgParts[d.toks[b-1].s] {
 			seg.part = true
 			return seg, true
