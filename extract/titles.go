@@ -352,7 +352,7 @@ type appositiveSegment struct {
 }
 
 // appositiveAfter reads the appositive after a name ending at token b:
-// ", Associate Professor, Nagoya University, said". It returns its segments
+// ", Senior Lecturer, Monash University, said". It returns its segments
 // and the token after it.
 func (d *doc) appositiveAfter(b int) ([]appositiveSegment, int) {
 	if b >= len(d.toks) || d.toks[b].s != "," {
