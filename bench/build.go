@@ -101,12 +101,13 @@ type buildRun struct {
 	Summary buildSummary
 }
 
-// runBuild runs newsgraph build of corpus into a fresh store at db.
-func runBuild(ctx context.Context, exe, corpus, db string) (*buildRun, error) {
+// runBuild runs newsgraph build of corpus into a fresh store at db;
+// started is as for run.
+func runBuild(ctx context.Context, exe, corpus, db string, started func(pid int) error) (*buildRun, error) {
 	if err := os.RemoveAll(db); err != nil {
 		return nil, err
 	}
-	p, err := run(ctx, exe, []string{"build", "--quiet", "--db", db, corpus}, false)
+	p, err := run(ctx, exe, []string{"build", "--quiet", "--db", db, corpus}, false, started)
 	if p == nil {
 		return nil, err
 	}
@@ -141,7 +142,7 @@ func runBulk(ctx context.Context, exe, nq, db string) (*bulkRun, error) {
 	if err := os.RemoveAll(db); err != nil {
 		return nil, err
 	}
-	p, err := run(ctx, exe, []string{"bench", "--" + InternalBulkFlag, nq, "--db", db}, false)
+	p, err := run(ctx, exe, []string{"bench", "--" + InternalBulkFlag, nq, "--db", db}, false, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -23,15 +23,23 @@
 //     (BulkLoad: graph.NewWriter + quad.CopyBatch, batches of 10k) into a
 //     fresh store of the same backend, in a child process too, timed the
 //     same way. Ratio = build / bulk load.
-//   - Peak RSS of a build of the corpus repeated Options.Repeat times (a
+//   - Memory of a build of the corpus repeated Options.Repeat times (a
 //     generated JSON Lines corpus, ids made unique per copy), next to the
 //     build of the corpus once: memory must not grow with the corpus.
+//     Reported: peak RSS; the largest anonymous part of the RSS (the
+//     memory the build allocates, sampled from /proc/PID/status), whose
+//     ratio is the "no growth" check; and, where a memory cgroup can be
+//     made (Linux, as root), one more build of the repeated corpus with
+//     its memory (heap and the page cache it fills, no swap) capped at
+//     the peak RSS of the build once: it completes, or fails, and its
+//     wall time is next to the uncapped build's.
 //   - Query latency: every canned query (package queries; "about" asks
 //     about the entity most articles mention) in process on the built
 //     store (median of Options.QueryRuns after one untimed run), and as a
 //     whole newsgraph query process (wall time, median of
 //     Options.QueryRuns after one untimed run), next to its in-process
-//     time.
+//     time. A note gives, in process, the time to the first row and to
+//     the first PageRows rows.
 //   - Also: articles per second of the build, quads written (next to the
 //     quads the bulk load read), store size on disk (blocks allocated,
 //     next to the bulk-loaded store).

@@ -32,8 +32,10 @@ type proc struct {
 const sampleEvery = 50 * time.Millisecond
 
 // run runs exe with args, its standard output kept unless discard, its
-// standard error kept for the error message.
-func run(ctx context.Context, exe string, args []string, discard bool) (*proc, error) {
+// standard error kept for the error message. started, if not nil, is
+// called with the child's process ID as soon as it runs; if it fails,
+// the child is killed.
+func run(ctx context.Context, exe string, args []string, discard bool, started func(pid int) error) (*proc, error) {
 	cmd := exec.CommandContext(ctx, exe, args...)
 	var stdout, stderr bytes.Buffer
 	if discard {
@@ -50,6 +52,13 @@ func run(ctx context.Context, exe string, args []string, discard bool) (*proc, e
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return nil, err
+	}
+	if started != nil {
+		if err := started(cmd.Process.Pid); err != nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+			return nil, err
+		}
 	}
 	p := &proc{}
 	stop := make(chan struct{})

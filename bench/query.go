@@ -68,27 +68,56 @@ func frequentEntity(ctx context.Context, s *graph.Store) (string, int, error) {
 // queryTiming is the latency of one query.
 type queryTiming struct {
 	Rows    int
-	Median  float64 // seconds
+	Median  float64 // seconds, all rows
 	Samples []float64
+	// First is the median time to the first row, and Page the median time
+	// for the first PageRows rows, in seconds; -1 when the query returns
+	// no row.
+	First, Page float64
 }
 
+// PageRows is a page of rows: the default limit of Cayley's own HTTP API.
+const PageRows = 100
+
 // timeQuery runs q once untimed (to warm caches and count its rows), then
-// runs times timed, and returns the median.
+// runs times timed, and returns the medians: all rows, the first row,
+// and (in runs of their own, with a limit) the first PageRows rows.
 func timeQuery(ctx context.Context, s *graph.Store, q queryCase, runs int) (queryTiming, error) {
 	opt := graph.QueryOptions{Params: q.Params, Timeout: QueryTimeout}
 	res, err := graph.Query(ctx, s.QuadStore, q.Script, opt)
 	if err != nil {
 		return queryTiming{}, fmt.Errorf("query %s: %w", q.Name, err)
 	}
-	t := queryTiming{Rows: len(res.Rows)}
+	t := queryTiming{Rows: len(res.Rows), First: -1, Page: -1}
+	var first, page []float64
 	for i := 0; i < runs; i++ {
 		start := time.Now()
-		if _, err := graph.Query(ctx, s.QuadStore, q.Script, opt); err != nil {
+		var firstAt time.Duration = -1
+		err := graph.QueryEach(ctx, s.QuadStore, q.Script, opt, func(map[string]any) error {
+			if firstAt < 0 {
+				firstAt = time.Since(start)
+			}
+			return nil
+		}, nil)
+		if err != nil {
 			return t, fmt.Errorf("query %s: %w", q.Name, err)
 		}
 		t.Samples = append(t.Samples, time.Since(start).Seconds())
+		if firstAt >= 0 {
+			first = append(first, firstAt.Seconds())
+		}
+		popt := opt
+		popt.Limit = PageRows
+		start = time.Now()
+		if _, err := graph.Query(ctx, s.QuadStore, q.Script, popt); err != nil {
+			return t, fmt.Errorf("query %s --limit %d: %w", q.Name, PageRows, err)
+		}
+		page = append(page, time.Since(start).Seconds())
 	}
 	t.Median = median(t.Samples)
+	if len(first) > 0 {
+		t.First, t.Page = median(first), median(page)
+	}
 	return t, nil
 }
 
@@ -96,11 +125,11 @@ func timeQuery(ctx context.Context, s *graph.Store, q queryCase, runs int) (quer
 // then runs times, its output discarded, and returns the median wall time.
 func timeQueryProcess(ctx context.Context, exe, db string, q queryCase, runs int) (queryTiming, error) {
 	var t queryTiming
-	if _, err := run(ctx, exe, q.args(db), true); err != nil {
+	if _, err := run(ctx, exe, q.args(db), true, nil); err != nil {
 		return t, err
 	}
 	for i := 0; i < runs; i++ {
-		p, err := run(ctx, exe, q.args(db), true)
+		p, err := run(ctx, exe, q.args(db), true, nil)
 		if err != nil {
 			return t, err
 		}
