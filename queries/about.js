@@ -4,8 +4,14 @@ if (!params.entity) { throw new Error("about needs --param entity=NAME"); }
 var who = g.V().Has("<" + S + "name>", params.entity).ToArray()
   .concat(g.V().Has("<" + S + "alternateName>", params.entity).ToArray());
 var done = {};
-function name(id) { var n = g.V(id).Out("<" + S + "name>").ToArray(); return n.length ? n[0] : ""; }
-function article(id) { var a = g.V(id).Out("<" + S + "isPartOf>").Out("<" + N + "sourceId>").ToArray(); return a.length ? a[0] : ""; }
+var cache = {};
+function first(id, pred) {
+  var k = id + pred;
+  if (!(k in cache)) { var v = g.V(id).Out(pred).ToArray(); cache[k] = v.length ? v[0] : ""; }
+  return cache[k];
+}
+function name(id) { return first(id, "<" + S + "name>"); }
+function article(f) { return first(first(f, "<" + S + "isPartOf>"), "<" + N + "sourceId>"); }
 who.forEach(function (e) {
   var facts = g.V(e).In(["<" + S + "mentions>", "<" + S + "spokenByCharacter>", "<" + N + "holder>", "<" + N + "speaker>"]).ToArray();
   facts.forEach(function (f) {
