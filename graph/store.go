@@ -129,15 +129,26 @@ var kvCreate = map[string]func(string, graph.Options) (hkv.KV, error){
 	"badger":  cbadger.Create,
 }
 
-// QuadIndexes are the indexes of a new embedded store: Cayley's two (subject
-// and predicate; object, predicate and subject) plus one on the predicate,
-// so that a query step over one property (Save, Has) scans that property's
-// quads rather than all of them, and one on the label, so that an article's
-// quads are found without a full scan.
-var QuadIndexes = append(append([]ckv.QuadIndex(nil), ckv.DefaultQuadIndexes...),
-	ckv.QuadIndex{Dirs: []quad.Direction{quad.Predicate}},
-	ckv.QuadIndex{Dirs: []quad.Direction{quad.Label}},
-)
+// QuadIndexes are the indexes of a new embedded store, in the order
+// Cayley's planner tries them:
+//
+//   - object and predicate, first, so that a type or value look-up
+//     (Has(type, Country), Has(name, "BBC")) is an exact index key whose
+//     size Cayley knows. Cayley estimates any partial-key scan at half the
+//     store, so without it the planner drives such a step from every quad
+//     of the predicate instead (countries: 66 ms against 3 ms on the BBC
+//     graph);
+//   - Cayley's two: subject and predicate; object, predicate and subject;
+//   - the predicate, so that a query step over one property (Save) on many
+//     nodes scans that property's quads rather than all of them;
+//   - the label, so that an article's quads are found without a full scan.
+var QuadIndexes = []ckv.QuadIndex{
+	{Dirs: []quad.Direction{quad.Object, quad.Predicate}},
+	ckv.DefaultQuadIndexes[0],
+	ckv.DefaultQuadIndexes[1],
+	{Dirs: []quad.Direction{quad.Predicate}},
+	{Dirs: []quad.Direction{quad.Label}},
+}
 
 // initKV creates an embedded store with QuadIndexes. (Cayley takes its
 // index list from the database's metadata, which it writes at creation
