@@ -29,13 +29,10 @@ func (d *doc) speechVerbAt(i int) (int, bool) {
 	if i >= len(d.toks) || !d.toks[i].word || d.inQuote[i] {
 		return i, false
 	}
-	l := d.toks[i].lower()
-	for _, phrase := range d.lx.speechMulti {
-		if d.matchWords(i, phrase) {
-			return i + len(phrase), true
-		}
+	if phrase, ok := d.lx.speechMulti.at(d, i); ok {
+		return i + len(phrase), true
 	}
-	if d.lx.speechVerbs[l] {
+	if d.lx.speechVerbs[d.toks[i].lower()] {
 		return i + 1, true
 	}
 	return i, false
@@ -637,11 +634,8 @@ func (d *doc) reportedClaims(si int) []claim {
 		phrase := ""
 		participle := false
 		if !ok {
-			for _, tp := range d.lx.thatPhrases {
-				if d.matchWords(v, tp) {
-					e, ok, phrase = v+len(tp), true, strings.Join(tp, " ")
-					break
-				}
+			if tp, found := d.lx.thatPhrases.at(d, v); found {
+				e, ok, phrase = v+len(tp), true, strings.Join(tp, " ")
 			}
 		}
 		if !ok && d.lx.participles[d.toks[v].lower()] && v > s.tok0 && (d.toks[v-1].s == "," || d.toks[v-1].is("by")) {

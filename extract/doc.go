@@ -73,12 +73,20 @@ func (s sentence) text(d *doc) string { return d.text[s.start:s.end] }
 
 // newDoc tokenises the body paragraphs of a laid-out article.
 func newDoc(lx *Lexicon, lay *layout) *doc {
+	ntoks, nsents := 0, 0
+	for _, p := range lay.paras {
+		if p.kind == paraBody {
+			ntoks, nsents = ntoks+len(p.toks), nsents+len(p.sents)
+		}
+	}
 	d := &doc{
 		lx: lx, text: lay.text, lay: lay,
 		countryCount: map[string]int{},
 		countryForms: map[string]map[string]bool{},
-		lowerVocab:   map[string]bool{},
+		lowerVocab:   make(map[string]bool, ntoks/4),
 		folds:        map[string]string{},
+		toks:         make([]token, 0, ntoks),
+		sents:        make([]sentence, 0, nsents),
 	}
 	for pi, p := range lay.paras {
 		if p.kind != paraBody {

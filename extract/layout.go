@@ -180,9 +180,9 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 		p := &lay.paras[i]
 		p.bodyStart = p.start
 		s := d.Text[p.start:p.end]
-		key := strings.ToLower(strings.Join(strings.Fields(s), " "))
-		seen[key]++
 		words := strings.Fields(s)
+		key := strings.ToLower(strings.Join(words, " "))
+		seen[key]++
 		switch {
 		case seen[key] > 1 && !endsSentence(s):
 			p.kind = paraClutter // repeated headline or menu
@@ -259,7 +259,8 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 		if p.kind != paraBody {
 			continue
 		}
-		p.toks = tokenize(d.Text, p.bodyStart, p.end, nil)
+		// about one token per five bytes of news text
+		p.toks = tokenize(d.Text, p.bodyStart, p.end, make([]token, 0, (p.end-p.bodyStart)/5+4))
 		p.sents = splitSentences(p.toks)
 	}
 	return lay

@@ -44,9 +44,9 @@ type Lexicon struct {
 	// parties maps a party adjective ("Conservative") to the party's name.
 	parties map[string]string
 
-	speechVerbs map[string]bool // single words; multi-word verbs in speechPhrases
-	speechMulti [][]string
-	thatPhrases [][]string
+	speechVerbs map[string]bool // single words; multi-word verbs in speechMulti
+	speechMulti phrases
+	thatPhrases phrases
 	leads       [][]string // with "{P}" for the speaker
 	callVerbs   map[string]bool
 	participles map[string]bool // "saying": reports the clause subject's words
@@ -294,10 +294,10 @@ func (lx *Lexicon) addSpeech(c []string) error {
 		if len(words) == 1 {
 			lx.speechVerbs[words[0]] = true
 		} else {
-			lx.speechMulti = append(lx.speechMulti, words)
+			lx.speechMulti.add(words)
 		}
 	case "that":
-		lx.thatPhrases = append(lx.thatPhrases, words)
+		lx.thatPhrases.add(words)
 	case "lead":
 		lx.leads = append(lx.leads, words)
 	case "call":
@@ -380,4 +380,32 @@ func hashLexicon() string {
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// phrases are multi-word phrases of the lexicon, lower-cased, indexed by
+// their first word so that looking for one at a token costs one map
+// look-up, not a comparison with each.
+type phrases struct {
+	byFirst map[string][][]string
+}
+
+func (ps *phrases) add(words []string) {
+	if ps.byFirst == nil {
+		ps.byFirst = map[string][][]string{}
+	}
+	ps.byFirst[words[0]] = append(ps.byFirst[words[0]], words)
+}
+
+// at returns the first phrase, in lexicon order, whose words start at
+// token i of d.
+func (ps *phrases) at(d *doc, i int) ([]string, bool) {
+	if i >= len(d.toks) {
+		return nil, false
+	}
+	for _, p := range ps.byFirst[d.toks[i].lower()] {
+		if d.matchWords(i, p) {
+			return p, true
+		}
+	}
+	return nil, false
 }

@@ -157,10 +157,8 @@ func (d *doc) isCapWord(i int) bool {
 // isCommon reports whether a capitalised word is an ordinary English word
 // that the article also uses in lower case, or a sentence opener.
 func (d *doc) isCommon(w string) bool {
-	if openers[w] || functionWords[strings.ToLower(w)] {
-		return true
-	}
-	return d.lowerVocab[strings.ToLower(w)]
+	l := lowerASCII(w)
+	return openers[w] || functionWords[l] || d.lowerVocab[l]
 }
 
 // chunk is a run of capitalised words.

@@ -54,7 +54,9 @@ func (d *doc) findPositions() []position {
 			if i < claimedUntil {
 				continue
 			}
-			for _, cue := range d.cuesAt(i) {
+			cues := d.cuesAt(i)
+			for k := range cues.len() {
+				cue := cues.at(k)
 				x0, x1, after, ok := d.matchCue(i, s.tok1, cue.words)
 				if !ok {
 					continue
@@ -481,8 +483,9 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 
 // startsCue reports whether a stance cue starts at token i.
 func (d *doc) startsCue(i int) bool {
-	for _, cue := range d.cuesAt(i) {
-		if _, _, _, ok := d.matchCue(i, d.sents[d.sentOf[i]].tok1, cue.words); ok {
+	cues := d.cuesAt(i)
+	for k := range cues.len() {
+		if _, _, _, ok := d.matchCue(i, d.sents[d.sentOf[i]].tok1, cues.at(k).words); ok {
 			return true
 		}
 	}
@@ -501,19 +504,26 @@ func isYear(s string) bool {
 	return s[0] == '1' || s[0] == '2'
 }
 
+// cueList is the stance cues that may match at a token, in the order they
+// are tried, without copying them into one slice: those starting with its
+// word, then those starting with a gap.
+type cueList [2][]stanceCue
+
+func (c cueList) len() int { return len(c[0]) + len(c[1]) }
+
+func (c cueList) at(k int) stanceCue {
+	if k < len(c[0]) {
+		return c[0][k]
+	}
+	return c[1][k-len(c[0])]
+}
+
 // cuesAt returns the stance cues that may match at token i: those starting
-// with its word, and those starting with a gap.
-func (d *doc) cuesAt(i int) []stanceCue {
+// with its word, and (at a word) those starting with a gap.
+func (d *doc) cuesAt(i int) cueList {
 	own := d.lx.stancesByWord[d.toks[i].lower()]
 	if !d.toks[i].word {
-		return own
+		return cueList{own}
 	}
-	gap := d.lx.stancesByWord["*"]
-	if len(gap) == 0 {
-		return own
-	}
-	if len(own) == 0 {
-		return gap
-	}
-	return append(own[:len(own):len(own)], gap...)
+	return cueList{own, d.lx.stancesByWord["*"]}
 }
