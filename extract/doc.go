@@ -44,6 +44,9 @@ type doc struct {
 	// lowerVocab holds every word the body uses in lower case; a
 	// capitalised word that also appears in lower case is a common word.
 	lowerVocab map[string]bool
+	// capsWords holds the body's all-capitals words ("SEC"), made on first
+	// use by hasCapsWord.
+	capsWords map[string]bool
 
 	affs   []affil
 	direct []claim // direct claims, for "we" in a minister's words

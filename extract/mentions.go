@@ -184,10 +184,10 @@ func (d *doc) chunks() []chunk {
 		// connectors
 		for j+1 < n && d.sentOf[j+1] == d.sentOf[i] {
 			c := d.toks[j].lower()
-			if !d.isCapWord(j + 1) {
-				break
+			if !d.isCapWord(j+1) || calendarWords[d.toks[j+1].s] {
+				break // "the Commission on Monday"
 			}
-			if orgConnectors[c] && d.chunkHasOrgHead(i, j) && !(c == "and" && !d.hasConnector(i, j)) {
+			if (orgConnectors[c] && d.chunkHasOrgHead(i, j) && !(c == "and" && !d.hasConnector(i, j))) || d.pairedOrgName(i, j) {
 				k := j + 1
 				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
 					k++
@@ -307,6 +307,81 @@ func (d *doc) chunkHasOrgHead(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// pairedOrgName reports whether the capitalised words [a, b), followed by
+// "and", begin an organisation's name that pairs two fields ("the Food and
+// Agriculture Organisation"): the words after "and" (four at most) end in
+// an organisation head, and either the initials of the name from one of
+// the words on (with or without its head) are an acronym the article uses
+// ("Securities and Exchange Commission" and "SEC"), or the words follow "the", are one or two, and
+// are no organisation, country, given name or acronym themselves ("the
+// Electoral Commission and National Union" are two).
+func (d *doc) pairedOrgName(a, b int) bool {
+	if b >= len(d.toks)-1 || !d.toks[b].is("and") || b-a > 3 {
+		return false
+	}
+	k := b + 1
+	for k < len(d.toks) && d.isCapWord(k) && d.sentOf[k] == d.sentOf[a] {
+		k++
+	}
+	if k-b-1 > 4 || !d.lx.orgHeads[d.toks[k-1].s] {
+		return false
+	}
+	for s := a; s < b; s++ {
+		// the acronym may leave out the head: "PCS" for the "Public and
+		// Commercial Services Union"
+		if d.hasCapsWord(d.initials(s, k)) || (k-b-1 >= 2 && d.hasCapsWord(d.initials(s, k-1))) {
+			return true
+		}
+	}
+	if b-a > 2 || a == 0 || d.toks[a-1].s != "the" || d.sentOf[a-1] != d.sentOf[a] || eventHeads[d.toks[k-1].s] {
+		return false
+	}
+	for i := a; i < b; i++ {
+		w := d.toks[i].s
+		if d.lx.orgHeads[w] || d.lx.givenNames[w] || d.isCountryWord(i) || allUpperAcronym([]string{w}) {
+			return false
+		}
+	}
+	return true
+}
+
+// eventHeads end the names of events, prizes, venues and titles, where
+// "the A and B Cup" more often shares the head between two names ("the
+// Davis and Federation Cup finals") than it names one.
+var eventHeads = map[string]bool{
+	"Cup": true, "Championship": true, "Championships": true, "Games": true, "Awards": true,
+	"Festival": true, "Cinema": true, "Theatre": true, "Theater": true, "Museum": true,
+	"Gallery": true, "Stadium": true, "Arena": true, "Orchestra": true, "Opera": true,
+}
+
+// initials returns the first letters of the capitalised words [a, b).
+func (d *doc) initials(a, b int) string {
+	var sb strings.Builder
+	for i := a; i < b; i++ {
+		if t := d.toks[i]; t.cap {
+			r, _ := utf8.DecodeRuneInString(t.s)
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
+
+// hasCapsWord reports whether the body has the all-capitals word w.
+func (d *doc) hasCapsWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	if d.capsWords == nil {
+		d.capsWords = map[string]bool{}
+		for _, t := range d.toks {
+			if t.word && t.cap && allUpperAcronym([]string{t.s}) {
+				d.capsWords[t.s] = true
+			}
+		}
+	}
+	return d.capsWords[w]
 }
 
 func (d *doc) hasConnector(a, b int) bool {
@@ -435,8 +510,11 @@ func (d *doc) findMentions() {
 	var singles, multis []cand
 	for _, c := range d.splitChunks(d.chunks()) {
 		a, b := c.a, c.b
-		// drop a sentence-initial common word: "However Trump", "Tourism"
-		for a < b && d.sentenceStart(a) && d.isCommon(d.toks[a].s) && !d.lx.givenNames[d.toks[a].s] {
+		// drop a sentence-initial common word: "However Trump", "Tourism";
+		// not one a connector joins to the rest: "Public and Commercial
+		// Services Union"
+		for a < b && d.sentenceStart(a) && d.isCommon(d.toks[a].s) && !d.lx.givenNames[d.toks[a].s] &&
+			!(a+1 < b && !d.toks[a+1].cap) {
 			a++
 		}
 		for a < b && (openers[d.toks[a].s] && a == c.a) {

@@ -1,0 +1,84 @@
+package extract_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// TestOrganisationNames checks organisation names that join two fields
+// with "and", and pairs of names that must stay apart.
+func TestOrganisationNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{
+			name: "after the",
+			text: "The report was sent to the Food and Agriculture Organisation on Monday.",
+			want: []string{"Food and Agriculture Organisation"},
+			not:  []string{"Agriculture Organisation"},
+		},
+		{
+			name: "acronym in the article",
+			text: "The firm is facing Securities and Exchange Commission investigations. The SEC declined to comment.",
+			want: []string{"Securities and Exchange Commission"},
+			not:  []string{"Exchange Commission", "Securities"},
+		},
+		{
+			name: "at the start of a sentence",
+			text: "Ministers met union leaders on Monday.\n\nPublic and Commercial Services Union members have voted to strike, the PCS said.",
+			want: []string{"Public and Commercial Services Union"},
+			not:  []string{"and Commercial Services Union", "Commercial Services Union"},
+		},
+		{
+			name: "two organisations",
+			text: "Officials at the Electoral Commission and National Union of Journalists met on Monday.",
+			want: []string{"Electoral Commission"},
+			not:  []string{"Electoral Commission and National Union of Journalists"},
+		},
+		{
+			name: "not a day",
+			text: "The plan was put to the Competition Commission on Monday.",
+			want: []string{"Competition Commission"},
+		},
+		{
+			name: "an acronym and an organisation",
+			text: "Delegates from the IMF and World Bank met in Washington on Monday.",
+			want: []string{"World Bank"},
+			not:  []string{"IMF and World Bank"},
+		},
+		{
+			name: "two titles sharing a head",
+			text: "He began the year as holder of the Wimbledon and Masters Cup titles.",
+			not:  []string{"Wimbledon and Masters Cup"},
+		},
+	}
+	ex, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, o := range f.Organisations {
+				names = append(names, o.Name)
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(names, w) {
+					t.Errorf("no organisation %q in %q", w, names)
+				}
+			}
+			for _, n := range tt.not {
+				if slices.Contains(names, n) {
+					t.Errorf("organisation %q found in %q", n, names)
+				}
+			}
+		})
+	}
+}
