@@ -35,6 +35,7 @@ type Lexicon struct {
 	honorifics     map[string]string // lower-cased → "address" or "title"
 
 	orgHeads    map[string]bool
+	eventHeads  map[string]bool // heads of event, prize and venue names ("Cup")
 	orgParts    map[string]bool
 	orgSuffixes map[string]bool
 	// notOrgAcronyms are capitalised abbreviations that are not organisations.
@@ -115,6 +116,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		titleDomains:   map[string]bool{},
 		honorifics:     map[string]string{},
 		orgHeads:       map[string]bool{},
+		eventHeads:     map[string]bool{},
 		orgParts:       map[string]bool{},
 		orgSuffixes:    map[string]bool{},
 		notOrgAcronyms: map[string]bool{},
@@ -271,6 +273,8 @@ func (lx *Lexicon) addOrgWord(c []string) error {
 	switch c[0] {
 	case "head":
 		lx.orgHeads[c[1]] = true
+	case "event":
+		lx.eventHeads[c[1]] = true
 	case "part":
 		lx.orgParts[c[1]] = true
 	case "suffix":

@@ -311,12 +311,13 @@ func (d *doc) chunkHasOrgHead(a, b int) bool {
 
 // pairedOrgName reports whether the capitalised words [a, b), followed by
 // "and", begin an organisation's name that pairs two fields ("the Food and
-// Agriculture Organisation"): the words after "and" (four at most) end in
-// an organisation head, and either the initials of the name from one of
+// Agriculture Organisation"). The words after "and" (four at most) must end
+// in an organisation head, and either the initials of the name from one of
 // the words on (with or without its head) are an acronym the article uses
-// ("Securities and Exchange Commission" and "SEC"), or the words follow "the", are one or two, and
-// are no organisation, country, given name or acronym themselves ("the
-// Electoral Commission and National Union" are two).
+// ("Securities and Exchange Commission" and "SEC"), or the words follow
+// "the", are one or two, are no organisation, country, given name or
+// acronym themselves ("the Electoral Commission and National Union" are
+// two), and the head is not an event's ("Cup").
 func (d *doc) pairedOrgName(a, b int) bool {
 	if b >= len(d.toks)-1 || !d.toks[b].is("and") || b-a > 3 {
 		return false
@@ -335,7 +336,7 @@ func (d *doc) pairedOrgName(a, b int) bool {
 			return true
 		}
 	}
-	if b-a > 2 || a == 0 || d.toks[a-1].s != "the" || d.sentOf[a-1] != d.sentOf[a] || eventHeads[d.toks[k-1].s] {
+	if b-a > 2 || a == 0 || d.toks[a-1].s != "the" || d.sentOf[a-1] != d.sentOf[a] || d.lx.eventHeads[d.toks[k-1].s] {
 		return false
 	}
 	for i := a; i < b; i++ {
@@ -345,15 +346,6 @@ func (d *doc) pairedOrgName(a, b int) bool {
 		}
 	}
 	return true
-}
-
-// eventHeads end the names of events, prizes, venues and titles, where
-// "the A and B Cup" more often shares the head between two names ("the
-// Davis and Federation Cup finals") than it names one.
-var eventHeads = map[string]bool{
-	"Cup": true, "Championship": true, "Championships": true, "Games": true, "Awards": true,
-	"Festival": true, "Cinema": true, "Theatre": true, "Theater": true, "Museum": true,
-	"Gallery": true, "Stadium": true, "Arena": true, "Orchestra": true, "Opera": true,
 }
 
 // initials returns the first letters of the capitalised words [a, b).
