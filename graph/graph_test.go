@@ -87,6 +87,23 @@ func TestResolveAcrossArticles(t *testing.T) {
 	}
 }
 
+// TestSurnameAloneMustBeSpeltTheSame: a surname alone resolves to the one
+// person of the graph with that surname, not to one whose surname is a
+// transliteration variant of it.
+func TestSurnameAloneMustBeSpeltTheSame(t *testing.T) {
+	ix := NewIndex()
+	r1 := ix.Resolve(facts("a", []string{"Mike Nichols", "Dustin Hoffman"}))
+	r2 := ix.Resolve(facts("b", []string{"Nicholls", "Hoffmann", "Nichols"}))
+	for _, pair := range [][2]string{{"Mike Nichols", "Nicholls"}, {"Dustin Hoffman", "Hoffmann"}} {
+		if r1.Persons[pair[0]] == r2.Persons[pair[1]] {
+			t.Errorf("%q alone was merged with %q", pair[1], pair[0])
+		}
+	}
+	if r1.Persons["Mike Nichols"] != r2.Persons["Nichols"] {
+		t.Error(`"Nichols" alone did not resolve to the one Nichols of the graph`)
+	}
+}
+
 func TestArticleQuadsAreStableAndLabelled(t *testing.T) {
 	f := facts("a", []string{"Tony Blair"})
 	f.Claims = []extract.Claim{{Person: "Tony Blair", Statement: "We will act.", Kind: extract.Direct,

@@ -291,8 +291,10 @@ func (ix *Index) resolvePerson(name string) (quad.IRI, string) {
 		ix.addPerson(n, name)
 		return n, ""
 	}
-	// a surname alone
-	if cands := ix.bySurname[key]; len(cands) == 1 {
+	// a surname alone: the one person of the graph with that surname,
+	// spelt the same; a transliteration variant of a surname alone is too
+	// weak a sign ("Nicholls" is not "Mike Nichols")
+	if cands := ix.bySurname[key]; len(cands) == 1 && Slug(cands[0].words[len(cands[0].words)-1]) == Slug(name) {
 		return cands[0].iri, ReasonSurname
 	}
 	if n, ok := ix.singles[key]; ok {
