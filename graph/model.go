@@ -145,11 +145,7 @@ func ArticleQuads(f *extract.Facts, r *Resolution, extractorVersion string) []qu
 		b.add(id, Text, quad.String(c.Statement))
 		b.add(id, Kind, quad.String(c.Kind))
 		b.add(id, IsPartOf, a)
-		for _, m := range c.Mentions {
-			if n := r.lookup(m); n != "" {
-				b.add(id, Mentions, n)
-			}
-		}
+		b.mentions(id, c.Mentions, r)
 		b.evidence(id, c.Evidence)
 	}
 	for _, ps := range f.Positions {
@@ -163,11 +159,7 @@ func ArticleQuads(f *extract.Facts, r *Resolution, extractorVersion string) []qu
 		b.add(id, Stance, quad.String(ps.Stance))
 		b.add(id, Issue, quad.String(ps.Issue))
 		b.add(id, IsPartOf, a)
-		for _, m := range ps.Mentions {
-			if n := r.lookup(m); n != "" {
-				b.add(id, Mentions, n)
-			}
-		}
+		b.mentions(id, ps.Mentions, r)
 		if ps.Speaker != "" {
 			if p := r.Persons[ps.Speaker]; p != "" {
 				b.add(id, Speaker, p)
@@ -230,6 +222,15 @@ func (b *builder) addString(s quad.Value, p quad.IRI, v string) {
 func (b *builder) alias(n quad.IRI, name, alias string) {
 	if alias != "" && alias != name {
 		b.addString(n, AlternateName, alias)
+	}
+}
+
+// mentions links a fact to the entities it names that r resolved.
+func (b *builder) mentions(n quad.IRI, names []string, r *Resolution) {
+	for _, m := range names {
+		if e := r.lookup(m); e != "" {
+			b.add(n, Mentions, e)
+		}
 	}
 }
 
