@@ -185,7 +185,7 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 	}
 	idx := d.listIndex(m)
 	switch {
-	case len(ti.countries) > 0 && (ti.class == "gov" || strings.HasSuffix(ti.role, "Leader") || ti.countries[0] == "European Union" || !ti.demonym):
+	case len(ti.countries) > 0 && (ti.class == "gov" || strings.HasSuffix(ti.role, "Leader") || d.lx.unions[ti.countries[0]] || !ti.demonym):
 		// a demonym before an office of state, or "Iraqi interim leader";
 		// before a company role ("Dutch co-chairman") it is a nationality
 		c := ti.countries[0]
@@ -291,7 +291,8 @@ func (d *doc) nearestCountryBefore(at, si int) string {
 
 // topCountryNear returns the country named most in the paragraph of
 // sentence si and the paragraphs around it (the article's first named one
-// on a tie), or "".
+// on a tie), or "". When that is a union of states, it is the one state the
+// sentence names, or "".
 func (d *doc) topCountryNear(si int) string {
 	para := d.sents[si].para
 	pos := d.paraPos[para]
@@ -309,6 +310,21 @@ func (d *doc) topCountryNear(si int) string {
 		count[m.country]++
 		if n := count[m.country]; n > bestN || n == bestN && d.firstMention(m.country) < d.firstMention(best) {
 			best, bestN = m.country, n
+		}
+	}
+	if d.lx.unions[best] {
+		// a paragraph about a union of states: its offices are not a
+		// state's; only a state the sentence itself names will do
+		best = ""
+		s := d.sents[si]
+		for _, m := range d.mentionsIn(s.tok0, s.tok1) {
+			if m.kind != kindCountry || d.inQuote[m.tok0] || d.lx.unions[m.country] || m.country == best {
+				continue
+			}
+			if best != "" {
+				return ""
+			}
+			best = m.country
 		}
 	}
 	return best

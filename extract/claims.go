@@ -532,7 +532,33 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 			out = append(out, c)
 		}
 	}
-	return out
+	kept := out[:0]
+	for _, c := range out {
+		if d.hasContentWord(c.a, c.b) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// hasContentWord reports whether tokens [a, b) hold a lower-case word that
+// is not a function word or a preposition: a reported statement says
+// something ("the Prime Minister" or "The UK, France, Germany" is a noun
+// phrase cut from a longer sentence, not a statement).
+func (d *doc) hasContentWord(a, b int) bool {
+	for i := a; i < b && i < len(d.toks); i++ {
+		t := d.toks[i]
+		if !t.word || t.s == "" {
+			continue
+		}
+		if c := t.s[0]; c < 'a' || c > 'z' {
+			continue
+		}
+		if l := t.lower(); !functionWords[l] && !prepositions[l] && !clauseOpeners[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // leadClaim: "According to him, CLAUSE", "In his opinion, CLAUSE".
@@ -745,7 +771,7 @@ func (d *doc) clauseAfterVerb(v, e, end int) int {
 		if k < end && d.toks[k].is("that") {
 			k++
 		}
-		if k+1 < end && d.toks[k].word && d.toks[k].quote == notQuote && !prepositions[d.toks[k].lower()] && !strings.HasSuffix(d.toks[k].lower(), "ing") {
+		if k+1 < end && d.toks[k].word && d.toks[k].quote == notQuote && !prepositions[d.toks[k].lower()] && !d.circumstanceClause(k, end) && !strings.HasSuffix(d.toks[k].lower(), "ing") {
 			return k
 		}
 		return -1
@@ -770,7 +796,7 @@ func (d *doc) clauseAfterVerb(v, e, end int) int {
 		return -1
 	}
 	t := d.toks[k]
-	if (clauseOpeners[t.lower()] || t.word) && !prepositions[t.lower()] && d.finiteVerbSoon(k, end) {
+	if (clauseOpeners[t.lower()] || t.word) && !prepositions[t.lower()] && !d.circumstanceClause(k, end) && d.finiteVerbSoon(k, end) {
 		return k
 	}
 	return -1
@@ -823,6 +849,15 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// circumstanceClause reports a clause at token k that tells when the
+// speaking happened, not what was said: "told reporters as he arrived",
+// "said when they decided to fly back" (but not "as many as", "as home
+// secretary he ...").
+func (d *doc) circumstanceClause(k, end int) bool {
+	return k+1 < end && d.toks[k].is("as", "when", "whilst") &&
+		d.toks[k+1].is("he", "she", "they", "we", "i", "his", "her", "their")
 }
 
 // prepositions do not start a reported clause.

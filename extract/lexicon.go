@@ -24,6 +24,7 @@ type Lexicon struct {
 	// minus "the") to the country and the kind of form.
 	countryForms    map[string]countryForm
 	maxCountryWords int
+	unions          map[string]bool // unions of states ("European Union")
 
 	titleHeads     map[string]string // lower-cased head phrase → class
 	headFirstWords map[string]bool   // first words of multi-word heads ("prime")
@@ -82,6 +83,7 @@ type countryForm struct {
 type stanceCue struct {
 	stance string
 	words  []string // lower-cased; "{X}" marks the issue, "*" a gap
+	verbal bool     // the issue is an infinitive verb phrase ("{V}")
 }
 
 var (
@@ -109,6 +111,7 @@ func DefaultLexicon() (*Lexicon, error) {
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		countryForms:   map[string]countryForm{},
+		unions:         map[string]bool{},
 		titleHeads:     map[string]string{},
 		headFirstWords: map[string]bool{},
 		headCountry:    map[string]string{},
@@ -217,6 +220,15 @@ func (lx *Lexicon) addCountry(c []string) error {
 			lx.maxCountryWords = n
 		}
 	}
+	if len(c) > 5 {
+		switch c[5] {
+		case "union":
+			lx.unions[name] = true
+		case "", "-":
+		default:
+			return fmt.Errorf("country %q: unknown kind %q", name, c[5])
+		}
+	}
 	add(name, formName)
 	for _, f := range splitList(c[1]) {
 		add(f, formName)
@@ -321,19 +333,19 @@ func (lx *Lexicon) addStance(c []string) error {
 		return fmt.Errorf("stance %q is neither %s nor %s", c[0], Supports, Opposes)
 	}
 	words := strings.Fields(strings.ToLower(c[1]))
-	slot := false
-	for _, w := range words {
-		slot = slot || w == "{x}"
-	}
-	if !slot {
-		return fmt.Errorf("stance pattern %q has no {X}", c[1])
-	}
+	slots, verbal := 0, false
 	for i, w := range words {
-		if w == "{x}" {
-			words[i] = "{X}"
+		switch w {
+		case "{x}":
+			words[i], slots = "{X}", slots+1
+		case "{v}":
+			words[i], slots, verbal = "{X}", slots+1, true
 		}
 	}
-	cue := stanceCue{stance: c[0], words: words}
+	if slots != 1 {
+		return fmt.Errorf("stance pattern %q: want one {X} or {V}, got %d", c[1], slots)
+	}
+	cue := stanceCue{stance: c[0], words: words, verbal: verbal}
 	lx.stances = append(lx.stances, cue)
 	if lx.stancesByWord == nil {
 		lx.stancesByWord = map[string][]stanceCue{}

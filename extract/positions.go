@@ -75,6 +75,11 @@ func (d *doc) findPositions() []position {
 				}
 				prevHolder = holder
 				issues, ia, ib := d.issue(x0, x1, out, sentMatches)
+				if cue.verbal {
+					for k, is := range issues {
+						issues[k] = gerundPhrase(is)
+					}
+				}
 				// "urged Mongolia not to deepen its dependence": against it
 				if cue.words[0] == "urged" || cue.words[0] == "urges" || cue.words[0] == "urging" {
 					for k, is := range issues {
@@ -429,6 +434,12 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		if t.is("and") && end+1 < b && d.startsCue(end+1) {
 			break
 		}
+		if t.s == "," && end+1 < b && d.speechParticiple(end+1) {
+			break // "..., arguing that ..."
+		}
+		if (t.is("and") || t.s == ",") && d.reportFollows(end+1, b) {
+			break // "... and said it would ...", "..., diplomats said."
+		}
 		if t.is("but") && end > a {
 			break
 		}
@@ -451,6 +462,9 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		return nil, a, a
 	}
 	text := d.cleanSpan(a, end)
+	if passive, ok := d.passiveInfinitive(a, end); ok {
+		text = passive
+	}
 	words := strings.Fields(strings.ToLower(text))
 	// anaphora
 	lastWord := words[len(words)-1]
@@ -479,6 +493,58 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		}
 	}
 	return []string{text}, a, end
+}
+
+// speechParticiple reports a speech verb's -ing form at token i
+// ("arguing", "saying", "warning"), found from the lexicon's past forms.
+func (d *doc) speechParticiple(i int) bool {
+	w := d.toks[i].lower()
+	stem, ok := strings.CutSuffix(w, "ing")
+	if !ok || len(stem) < 3 {
+		return false
+	}
+	return d.lx.speechVerbs[stem+"ed"] || d.lx.speechVerbs[stem+"d"] || d.lx.speechVerbs[stem+"s"]
+}
+
+// reportFollows reports whether a new report starts at token i, before b:
+// a speech verb right away ("and said it would ..."), or a short subject
+// and a speech verb that ends the sentence ("..., diplomats said.").
+func (d *doc) reportFollows(i, b int) bool {
+	for i < b && speechAdverbs[d.toks[i].lower()] {
+		i++ // "and also said"
+	}
+	if i >= b {
+		return false
+	}
+	if _, ok := d.speechVerbAt(i); ok {
+		return true
+	}
+	for v := i + 1; v < b && v < i+5; v++ {
+		if !d.toks[v-1].word {
+			return false
+		}
+		if e, ok := d.speechVerbAt(v); ok {
+			return e >= b || !d.toks[e].word
+		}
+	}
+	return false
+}
+
+// passiveInfinitive turns an issue of the form "the embargo to be lifted"
+// (from "called for the embargo to be lifted") into "lifting the embargo".
+func (d *doc) passiveInfinitive(a, end int) (string, bool) {
+	if end-a < 4 || !d.toks[end-3].is("to") || !d.toks[end-2].is("be") {
+		return "", false
+	}
+	verb := d.toks[end-1].lower()
+	stem, ok := strings.CutSuffix(verb, "ed")
+	if !ok || len(stem) < 2 {
+		return "", false
+	}
+	if s, ok := strings.CutSuffix(stem, "i"); ok {
+		stem = s + "y" // "carried": "carrying"
+	}
+	return stem + "ing " + d.cleanSpan(a, end-3), true
 }
 
 // startsCue reports whether a stance cue starts at token i.
@@ -526,4 +592,78 @@ func (d *doc) cuesAt(i int) cueList {
 		return cueList{own}
 	}
 	return cueList{own, d.lx.stancesByWord["*"]}
+}
+
+// gerundPhrase turns an infinitive verb phrase into a gerund phrase
+// ("publish the advice": "publishing the advice"), so that an issue reads
+// the same whichever cue introduced it. A phrase that does not start with
+// a bare verb ("the deal", "talks") is returned as it is.
+func gerundPhrase(s string) string {
+	verb, rest, _ := strings.Cut(s, " ")
+	if !bareVerbLike(verb) {
+		return s
+	}
+	if rest == "" {
+		return gerund(verb)
+	}
+	return gerund(verb) + " " + rest
+}
+
+// bareVerbLike reports a lower-case word that may be a verb's bare form:
+// not a function word, a determiner or a preposition, and not inflected.
+func bareVerbLike(w string) bool {
+	if len(w) < 2 || w[0] < 'a' || w[0] > 'z' || functionWords[w] || clauseOpeners[w] || prepositions[w] || w == "not" {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(w, "ing"), strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed"),
+		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "ly"):
+		return false
+	}
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// stressedLast are verbs of two syllables stressed on the last, which
+// double their final consonant like verbs of one ("begin": "beginning").
+var stressedLast = map[string]bool{
+	"begin": true, "admit": true, "commit": true, "permit": true, "submit": true, "omit": true, "refer": true,
+	"prefer": true, "occur": true, "control": true, "regret": true, "transfer": true, "equip": true,
+	"patrol": true, "forget": true, "upset": true, "compel": true, "expel": true, "propel": true, "rebel": true,
+}
+
+// gerund forms a verb's -ing form by the regular rules of English
+// spelling: "make": "making", "see": "seeing", "die": "dying", "cut":
+// "cutting", "open": "opening".
+func gerund(v string) string {
+	isVowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	n := len(v)
+	switch {
+	case v == "be":
+		return "being"
+	case strings.HasSuffix(v, "ie"):
+		return v[:n-2] + "ying"
+	case strings.HasSuffix(v, "ee"), strings.HasSuffix(v, "ye"), strings.HasSuffix(v, "oe"):
+		return v + "ing"
+	case strings.HasSuffix(v, "e") && n > 2:
+		return v[:n-1] + "ing"
+	case stressedLast[v]:
+		return v + v[n-1:] + "ing"
+	}
+	// one syllable ending consonant-vowel-consonant: double the consonant
+	vowels := 0
+	for i := 0; i < n; i++ {
+		if isVowel(v[i]) && (i == 0 || !isVowel(v[i-1])) {
+			vowels++
+		}
+	}
+	if vowels == 1 && n >= 3 && !isVowel(v[n-1]) && strings.IndexByte("wxy", v[n-1]) < 0 &&
+		isVowel(v[n-2]) && !isVowel(v[n-3]) {
+		return v + v[n-1:] + "ing"
+	}
+	return v + "ing"
 }

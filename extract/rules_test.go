@@ -1,0 +1,150 @@
+package extract_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// TestPositionIssues checks how an issue is cut from its sentence and
+// phrased: it ends before a new report or a participle clause, and an
+// infinitive or passive infinitive reads as a gerund.
+func TestPositionIssues(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "Country stance issue"
+	}{
+		{
+			name: "participle clause",
+			text: "Ethiopia rejects the idea of a binding treaty, arguing that it would freeze the current distribution of water.",
+			want: []string{"Ethiopia opposes the idea of a binding treaty"},
+		},
+		{
+			name: "and said",
+			text: "The United Arab Emirates welcomed the resumption of the talks and said all three countries had agreed to meet again.",
+			want: []string{"United Arab Emirates supports the resumption of the talks"},
+		},
+		{
+			name: "and also said",
+			text: "India and Pakistan agreed to begin talks on nuclear safety and also said they would reopen consulates.",
+			want: []string{"India supports beginning talks on nuclear safety", "Pakistan supports beginning talks on nuclear safety"},
+		},
+		{
+			name: "trailing attribution",
+			text: "Sweden opposes any cut to the quotas, diplomats said.",
+			want: []string{"Sweden opposes any cut to the quotas"},
+		},
+		{
+			name: "passive infinitive",
+			text: "Germany and France have repeatedly called for the embargo to be lifted.",
+			want: []string{"Germany supports lifting the embargo", "France supports lifting the embargo"},
+		},
+		{
+			name: "infinitive",
+			text: "The Japanese government refused to publish the report on Tuesday.",
+			want: []string{"Japan opposes publishing the report"},
+		},
+		{
+			name: "infinitive with a doubled consonant",
+			text: "Italy plans to cut taxes by 6bn euros.",
+			want: []string{"Italy supports cutting taxes by 6bn euros"},
+		},
+		{
+			name: "a noun after to stays",
+			text: "Russia agreed to talks with the rebels.",
+			want: []string{"Russia supports talks with the rebels"},
+		},
+	}
+	ex, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range f.Positions {
+				got = append(got, fmt.Sprintf("%s %s %s", p.Country, p.Stance, p.Issue))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("positions\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestReportedStatements checks that what follows a speech verb is a
+// statement: not the circumstances of the speaking, not a bare noun
+// phrase.
+func TestReportedStatements(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // statements
+	}{
+		{
+			name: "circumstance",
+			text: "Trade Minister Anna Berg told reporters as she arrived for the meeting. She said the quotas were full of holes.",
+			want: []string{"the quotas were full of holes"},
+		},
+		{
+			name: "not a circumstance",
+			text: "Minister Anna Berg said as many as 3,000 firms could be reviewed.",
+			want: []string{"as many as 3,000 firms could be reviewed"},
+		},
+		{
+			name: "a name is not a statement",
+			text: "Foreign Secretary Jack Straw told BBC Radio 4's World At One.",
+		},
+	}
+	ex, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range f.Claims {
+				got = append(got, c.Statement)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("statements\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOfficeInParagraphAboutUnion checks that a head of government with no
+// country named is not given a union of states the paragraph is about,
+// but the one state the sentence names.
+func TestOfficeInParagraphAboutUnion(t *testing.T) {
+	text := "The EU has promised closer ties. Brussels will consider the request in March.\n\n" +
+		"Vice-Prime Minister Oleg Petrenko called on the EU to recognise the steps that Ukraine was taking.\n\n" +
+		"Leaders in Brussels said the EU would respond. President Ivan Sidorov was not at the talks."
+	ex, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ex.Extract(extract.Document{ID: "union", Title: "Headline", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, a := range f.Affiliations {
+		got[a.Person] = a.Organisation
+	}
+	if got["Oleg Petrenko"] != "Ukraine" {
+		t.Errorf("Oleg Petrenko: got %q, want Ukraine (affiliations %v)", got["Oleg Petrenko"], got)
+	}
+	if o, ok := got["Ivan Sidorov"]; ok {
+		t.Errorf("Ivan Sidorov: got %q, want no affiliation", o)
+	}
+}
