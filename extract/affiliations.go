@@ -69,6 +69,9 @@ func (d *doc) findAffiliations() []affil {
 		pending, pendingClass, pendingFormer := "", "", false
 		var last *affil
 		for _, s := range segs {
+			if s.plural {
+				break
+			}
 			switch {
 			case s.part && last != nil:
 				last.org += ", " + d.span(s.a, s.b)

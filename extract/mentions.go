@@ -557,6 +557,11 @@ func (d *doc) findMentions() {
 				nameA++
 				continue
 			}
+			// "Irrigation Minister Omar Babiker": a portfolio before a head
+			if nameA+2 < b && d.isHeadAt(nameA+1) && !d.lx.givenNames[d.toks[nameA].s] {
+				nameA++
+				continue
+			}
 			break
 		}
 		if nameA == b {

@@ -148,3 +148,48 @@ func TestOfficeInParagraphAboutUnion(t *testing.T) {
 		t.Errorf("Ivan Sidorov: got %q, want no affiliation", o)
 	}
 }
+
+// TestTitleAffiliations checks titles and appositives that name an
+// organisation: an acronym before a title is the organisation, not a
+// portfolio, and a plural role after a name belongs to others in a list.
+func TestTitleAffiliations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "Person|Role|Organisation"
+	}{
+		{
+			name: "acronym before a title",
+			text: "Tony Blair met UN Secretary General Kofi Annan on Monday.",
+			want: []string{"Kofi Annan|Secretary General|UN"},
+		},
+		{
+			name: "portfolio before a title",
+			text: "Sudan's Irrigation Minister Omar Babiker arrived on Monday.",
+			want: []string{"Omar Babiker|Irrigation Minister|Sudan"},
+		},
+		{
+			name: "plural role in a list",
+			text: "Due to attend are US Secretary of State Ann Pike, Nato chief John Berg, World Bank officials and foreign ministers from 23 countries.",
+			want: []string{"Ann Pike|Secretary of State|United States", "John Berg|Chief|Nato"},
+		},
+	}
+	ex, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range f.Affiliations {
+				got = append(got, a.Person+"|"+a.Role+"|"+a.Organisation)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("affiliations\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -137,7 +137,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 			continue
 		}
 		// a capitalised portfolio before a head: "Irrigation Minister"
-		if t.cap && t.word && j+1 < end && d.isHeadAt(j+1) && !d.isCountryWord(j) && !d.sentenceStart(j) && !d.partOfPerson(j) {
+		if t.cap && t.word && j+1 < end && d.isHeadAt(j+1) && !d.isCountryWord(j) && !d.sentenceStart(j) && !d.partOfPerson(j) && !d.namesOrg(t.s) && !d.acronymOrg(j) {
 			j--
 			continue
 		}
@@ -344,6 +344,9 @@ type appositiveSegment struct {
 	org    *mention // the organisation or country it names
 	former bool
 	part   bool // an organisation's sub-unit ("Malaysia Campus")
+	// plural is a role in the plural ("World Bank officials"): it
+	// describes others in a list, not the person before it.
+	plural bool
 	// country is the country named inside the role ("US Diplomat").
 	country string
 	// orgName is an organisation named without being a mention: "at
@@ -424,7 +427,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 			k++
 		}
 		if h := d.lastHead(k, b); h > k {
-			seg.role, seg.class, _ = d.roleWords(k, h)
+			seg.role, seg.class, seg.plural = d.roleWords(k, h)
 			if seg.role == "" {
 				seg.role, seg.class = d.freeRole(k, h)
 			}
@@ -459,7 +462,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		}
 	}
 	if j > i {
-		seg.role, seg.class, _ = d.roleWords(i, j)
+		seg.role, seg.class, seg.plural = d.roleWords(i, j)
 		if seg.role == "" {
 			seg.role, seg.class = d.freeRole(i, j)
 		}
@@ -610,7 +613,7 @@ func (d *doc) relativeSegment(seg appositiveSegment, i, b int) (appositiveSegmen
 			k++
 		}
 		if k > j {
-			seg.role, seg.class, _ = d.roleWords(j, k)
+			seg.role, seg.class, seg.plural = d.roleWords(j, k)
 		}
 	default:
 		return seg, false
@@ -622,4 +625,23 @@ func (d *doc) relativeSegment(seg appositiveSegment, i, b int) (appositiveSegmen
 		}
 	}
 	return seg, seg.role != "" || seg.org != nil
+}
+
+// acronymOrg reports an all-capitals word at token j that names an
+// organisation ("UN Secretary General", not a portfolio like "Trade").
+func (d *doc) acronymOrg(j int) bool {
+	w := d.toks[j].s
+	return strings.ToUpper(w) == w && strings.ToLower(w) != w && d.lx.isAcronymOrg(w)
+}
+
+// namesOrg reports whether the article names an organisation by the one
+// word w elsewhere ("the UN said ...": "UN Secretary General" is the UN's,
+// not a portfolio).
+func (d *doc) namesOrg(w string) bool {
+	for _, m := range d.mentions {
+		if m.kind == kindOrg && m.tok1 == m.tok0+1 && d.toks[m.tok0].s == w {
+			return true
+		}
+	}
+	return false
 }
