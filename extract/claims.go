@@ -475,7 +475,7 @@ func (d *doc) hasOwnAttribution(q quoteSpan) bool {
 func trimStatement(s string) string {
 	s = strings.TrimSpace(s)
 	for {
-		t := strings.TrimRight(s, " ,;:")
+		t := strings.TrimRight(s, " ,;:-–—")
 		t = strings.TrimSuffix(t, "…")
 		t = strings.TrimSuffix(t, "...")
 		t = strings.TrimRight(t, " .,;:")
@@ -519,6 +519,10 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 		}
 		if cs := d.reportedClaims(si); len(cs) > 0 {
 			out = append(out, cs...)
+			// "X called the change pragmatic and argued ...": both
+			if c, ok := d.callClaim(si); ok && !overlapsAny(c, cs) {
+				out = append(out, c)
+			}
 			continue
 		}
 		if inDirect(si) {
@@ -539,6 +543,17 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 		}
 	}
 	return kept
+}
+
+// overlapsAny reports whether claim c's statement shares tokens with one
+// of cs.
+func overlapsAny(c claim, cs []claim) bool {
+	for _, o := range cs {
+		if c.a < o.b && o.a < c.b {
+			return true
+		}
+	}
+	return false
 }
 
 // hasContentWord reports whether tokens [a, b) hold a lower-case word that
@@ -1031,7 +1046,7 @@ func (d *doc) callClaim(si int) (claim, bool) {
 			continue
 		}
 		next := d.toks[v+1]
-		if next.is("for", "on", "upon", "off", "in", "out", "up", "back", "him", "her", "them", "me", "us", "a", "an") {
+		if next.is("for", "on", "upon", "off", "in", "out", "up", "back", "him", "her", "them", "me", "us", "a", "an", "as") {
 			continue
 		}
 		var p int
@@ -1058,12 +1073,29 @@ func (d *doc) callClaim(si int) (claim, bool) {
 				break
 			}
 		}
+		for end > v+1 && !d.toks[end-1].word {
+			end-- // a closing quotation mark: called it "outrageous",
+		}
 		if end-(v+1) < 2 {
 			continue
 		}
+		as := d.indexWord(v+1, end, "as")
+		if as < 0 && strings.HasPrefix(d.toks[v].lower(), "dismiss") {
+			continue // "dismissed the talk of splits": no complement without "as"
+		}
+		if last := d.toks[end-1]; as < 0 && (!last.word || last.cap || functionWords[last.lower()] || prepositions[last.lower()]) {
+			continue // "X called Y Z" ends in its complement: "pragmatic", "a disgrace"
+		}
 		var text string
-		if as := d.indexWord(v+1, end, "as"); as > v+1 {
+		if as > v+1 {
 			text = d.cleanSpan(v+1, as) + " " + copula(d.toks[as-1].s) + " " + d.cleanSpan(as+1, end)
+		} else if k := d.indexWord(v+2, end, "a"); k > v+1 && !functionWords[d.toks[k-1].lower()] && !prepositions[d.toks[k-1].lower()] {
+			// "called Camp Delta a major human-rights scandal"
+			obj := k - 1
+			for obj > v+1 && !d.toks[obj].word {
+				obj--
+			}
+			text = d.cleanSpan(v+1, k) + " " + copula(d.toks[obj].s) + " " + d.cleanSpan(k, end)
 		} else if d.toks[v+1].is("it", "this", "that", "them") {
 			text = d.toks[v+1].s + " " + copula(d.toks[v+1].s) + " " + d.cleanSpan(v+2, end)
 		} else {

@@ -97,6 +97,20 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"as many as 3,000 firms could be reviewed"},
 		},
 		{
+			name: "called, and said",
+			text: "The plan was agreed on Monday. Liberal Democrat spokesman Mark Oaten called the change pragmatic and argued it gave a better chance of producing a European asylum solution.",
+			want: []string{"it gave a better chance of producing a European asylum solution", "the change is pragmatic"},
+		},
+		{
+			name: "called with a noun phrase",
+			text: "Campaigner John Begg called Camp Delta \"a major human-rights scandal\".",
+			want: []string{"Camp Delta is a major human-rights scandal"},
+		},
+		{
+			name: "dismissed without as",
+			text: "Prime Minister Tony Blair dismissed the talk of splits.",
+		},
+		{
 			name: "a name is not a statement",
 			text: "Foreign Secretary Jack Straw told BBC Radio 4's World At One.",
 		},
