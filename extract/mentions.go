@@ -804,7 +804,9 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 	case d.knownSurname(d.toks[b-1].s):
 		return true, "known-surname"
 	}
-	if d.isCommon(first) && d.sentenceStart(a) {
+	// only context is left to go on: a first word the article also uses as
+	// an ordinary word is not a given name ("Time Warner said")
+	if d.isCommon(first) {
 		return false, ""
 	}
 	// context: an appositive, a speech verb, a list of persons

@@ -207,3 +207,48 @@ func TestTitleAffiliations(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonNames checks what makes a capitalised phrase a person's name:
+// a title of the courts or the churches before it is not part of the name,
+// and a phrase whose first word the article uses as an ordinary word needs
+// more than a speech verb to be a person.
+func TestPersonNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			name: "judge",
+			text: "Judge Letitia Clark said the case would go on.",
+			want: []string{"Letitia Clark"},
+		},
+		{
+			name: "cardinal",
+			text: "Billions should have been used to reduce poverty, Cardinal Cormac Murphy-O'Connor has said.",
+			want: []string{"Cormac Murphy-O'Connor"},
+		},
+		{
+			name: "an ordinary word first",
+			text: "Pensioners of any age will gain. But Age Concern said the plan was unfair.",
+		},
+	}
+	ex, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range f.Persons {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("persons\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
