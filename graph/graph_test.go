@@ -104,6 +104,33 @@ func TestSurnameAloneMustBeSpeltTheSame(t *testing.T) {
 	}
 }
 
+// TestInitialsAndGivenNamesStayApart checks that a name with an initial
+// joins a full name only when one person fits it, that no two full names
+// meet through an initial ("S Jones" is not a hub for Simon and Stephen
+// Jones), and that a surname alone which others have as a given name
+// joins no one.
+func TestInitialsAndGivenNamesStayApart(t *testing.T) {
+	ix := NewIndex()
+	r1 := ix.Resolve(facts("a", []string{"S Jones", "Elton John", "Gareth Cooper", "John Prescott"}))
+	r2 := ix.Resolve(facts("b", []string{"Simon Jones", "Stephen Jones", "G Cooper"}))
+	r3 := ix.Resolve(facts("c", []string{"John", "S Jones"}))
+	if r2.Persons["Simon Jones"] == r2.Persons["Stephen Jones"] {
+		t.Error("Simon Jones and Stephen Jones are one node")
+	}
+	if r2.Persons["Simon Jones"] == r1.Persons["S Jones"] {
+		t.Error("Simon Jones joined the initial form S Jones")
+	}
+	if r2.Persons["G Cooper"] != r1.Persons["Gareth Cooper"] {
+		t.Error("G Cooper did not join the one Cooper it fits")
+	}
+	if r3.Persons["S Jones"] != r1.Persons["S Jones"] {
+		t.Error("S Jones is not the same node in two articles")
+	}
+	if r3.Persons["John"] == r1.Persons["Elton John"] {
+		t.Error(`"John" alone joined Elton John, though John Prescott has it as his given name`)
+	}
+}
+
 func TestArticleQuadsAreStableAndLabelled(t *testing.T) {
 	f := facts("a", []string{"Tony Blair"})
 	f.Claims = []extract.Claim{{Person: "Tony Blair", Statement: "We will act.", Kind: extract.Direct,

@@ -29,6 +29,7 @@ type Index struct {
 	mu        sync.Mutex
 	persons   map[string]*personNode   // folded full name → node
 	bySurname map[string][]*personNode // folded surname → persons with full names
+	given     map[string]int           // folded first word → persons named with it
 	singles   map[string]quad.IRI      // folded surname → surname-only node
 	orgs      map[string]quad.IRI      // slug of a name or alias → node
 	canon     map[string]bool          // slugs that are an organisation's own name
@@ -78,6 +79,7 @@ func NewIndex() *Index {
 	return &Index{
 		persons:   map[string]*personNode{},
 		bySurname: map[string][]*personNode{},
+		given:     map[string]int{},
 		singles:   map[string]quad.IRI{},
 		orgs:      map[string]quad.IRI{},
 		canon:     map[string]bool{},
@@ -166,6 +168,7 @@ func (ix *Index) addPerson(n quad.IRI, name string) {
 	}
 	p := &personNode{iri: n, words: words}
 	ix.persons[key] = p
+	ix.given[extract.FoldName(words[0])]++
 	// in the order of their IRIs, as LoadIndex reads them, whatever order
 	// they came in
 	sur := extract.FoldName(words[len(words)-1])
@@ -281,11 +284,8 @@ func (ix *Index) resolvePerson(name string) (quad.IRI, string) {
 			}
 			return p.iri, ""
 		}
-		sur := extract.FoldName(words[len(words)-1])
-		for _, p := range ix.bySurname[sur] {
-			if extract.SameName(words, p.words) {
-				return p.iri, ReasonVariant
-			}
+		if p := ix.variantOf(words); p != nil {
+			return p.iri, ReasonVariant
 		}
 		n := IRI(KindPerson, Slug(name))
 		ix.addPerson(n, name)
@@ -293,8 +293,10 @@ func (ix *Index) resolvePerson(name string) (quad.IRI, string) {
 	}
 	// a surname alone: the one person of the graph with that surname,
 	// spelt the same; a transliteration variant of a surname alone is too
-	// weak a sign ("Nicholls" is not "Mike Nichols")
-	if cands := ix.bySurname[key]; len(cands) == 1 && Slug(cands[0].words[len(cands[0].words)-1]) == Slug(name) {
+	// weak a sign ("Nicholls" is not "Mike Nichols"), and so is a word
+	// others in the graph have as their given name ("Charles" is not
+	// only Ray Charles)
+	if cands := ix.bySurname[key]; len(cands) == 1 && Slug(cands[0].words[len(cands[0].words)-1]) == Slug(name) && ix.given[key] == 0 {
 		return cands[0].iri, ReasonSurname
 	}
 	if n, ok := ix.singles[key]; ok {
@@ -303,6 +305,36 @@ func (ix *Index) resolvePerson(name string) (quad.IRI, string) {
 	n := IRI(KindPerson, Slug(name))
 	ix.addPerson(n, name)
 	return n, ""
+}
+
+// variantOf returns the person of the index that a multi-word name is a
+// variant of (a transliteration, a middle name, an initial), or nil. A
+// name with a full given name joins a person named the same way, never one
+// known only by an initial: "S Jones" may be Simon, Stephen or Steve Jones.
+// A name with an initial joins the one person whose given name it fits,
+// and no one when several do.
+func (ix *Index) variantOf(words []string) *personNode {
+	var fits []*personNode
+	for _, p := range ix.bySurname[extract.FoldName(words[len(words)-1])] {
+		if !extract.SameName(words, p.words) {
+			continue
+		}
+		switch {
+		case !isInitial(words[0]) && !isInitial(p.words[0]):
+			return p
+		case isInitial(words[0]) && !isInitial(p.words[0]):
+			fits = append(fits, p)
+		}
+	}
+	if len(fits) == 1 {
+		return fits[0]
+	}
+	return nil
+}
+
+// isInitial: "S", "S.".
+func isInitial(w string) bool {
+	return len([]rune(strings.TrimSuffix(w, "."))) == 1
 }
 
 func (ix *Index) resolveOrg(name string, aliases []string) (quad.IRI, string) {
