@@ -84,6 +84,7 @@ type stanceCue struct {
 	stance string
 	words  []string // lower-cased; "{X}" marks the issue, "*" a gap
 	verbal bool     // the issue is an infinitive verb phrase ("{V}")
+	noun   bool     // the pattern starts with a noun: a possessive holder may precede it
 }
 
 var (
@@ -346,6 +347,15 @@ func (lx *Lexicon) addStance(c []string) error {
 		return fmt.Errorf("stance pattern %q: want one {X} or {V}, got %d", c[1], slots)
 	}
 	cue := stanceCue{stance: c[0], words: words, verbal: verbal}
+	if len(c) > 2 {
+		switch c[2] {
+		case "noun":
+			cue.noun = true
+		case "", "-":
+		default:
+			return fmt.Errorf("stance pattern %q: unknown kind %q", c[1], c[2])
+		}
+	}
 	lx.stances = append(lx.stances, cue)
 	if lx.stancesByWord == nil {
 		lx.stancesByWord = map[string][]stanceCue{}

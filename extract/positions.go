@@ -61,7 +61,7 @@ func (d *doc) findPositions() []position {
 				if !ok {
 					continue
 				}
-				holder, speaker, negated, rule := d.stanceHolder(i, si, sentMatches, prevHolder)
+				holder, speaker, negated, rule := d.stanceHolder(i, si, cue.noun, sentMatches, prevHolder)
 				if len(holder) == 0 {
 					continue
 				}
@@ -74,6 +74,11 @@ func (d *doc) findPositions() []position {
 					}
 				}
 				prevHolder = holder
+				if cue.noun && d.possessiveBefore(i) {
+					// the cue is the subject of the clause: "Japan's refusal
+					// to lift the ban angered ...": the issue ends at its verb
+					x1 = d.mainVerbAfter(x0, x1)
+				}
 				issues, ia, ib := d.issue(x0, x1, out, sentMatches)
 				if cue.verbal {
 					for k, is := range issues {
@@ -176,27 +181,50 @@ func (d *doc) matchCue(i, end int, words []string) (x0, x1, after int, ok bool) 
 // holder just named, "we" in the words of an office-holder. A parenthesis
 // between holder and verb (", backed by the Netherlands,", ", which ...,")
 // and words of time ("on Tuesday") are skipped.
-func (d *doc) stanceHolder(i, si int, sentMatches []position, prevHolder []string) ([]string, int, bool, string) {
+func (d *doc) stanceHolder(i, si int, noun bool, sentMatches []position, prevHolder []string) ([]string, int, bool, string) {
 	s := d.sents[si]
 	h, negated, ok := d.skipHolderGap(i, s.tok0)
 	if !ok {
 		return nil, -1, false, ""
 	}
 	prev := d.toks[h-1]
+	possessive := false
+	if noun {
+		// a possessive before a noun cue: "Japan's refusal to", "its support for"
+		if (prev.s == "'s" || prev.s == "\u2019s") && h-1 > s.tok0 {
+			h--
+			prev = d.toks[h-1]
+		}
+		possessive = prev.is("its", "their")
+	} else if prev.is("its", "their") {
+		return nil, -1, false, "" // "their bans": a noun, not the verb of a cue
+	}
 	// a second verb of the same holder: "... and criticized ..."
 	if prev.is("and", "but") && len(sentMatches) > 0 {
 		return sentMatches[len(sentMatches)-1].countries, -1, negated, "coordinated"
 	}
-	// "it", "they": the holder named just before
-	if prev.is("it", "they") {
+	// "it", "they" ("its", "their" before a noun cue): the holder named just before
+	if prev.is("it", "they", "its", "their") {
+		// "its" is one country, "their" several ("their decision to
+		// marry" after a minister's name is not his country's)
+		agrees := func(c []string) bool {
+			return !possessive || (prev.is("its") == (len(c) == 1))
+		}
 		if len(sentMatches) > 0 {
-			return sentMatches[len(sentMatches)-1].countries, -1, negated, "pronoun"
+			if c := sentMatches[len(sentMatches)-1].countries; agrees(c) {
+				return c, -1, negated, "pronoun"
+			}
+			return nil, -1, false, ""
 		}
 		if len(prevHolder) > 0 && h-1 == s.tok0 {
 			return prevHolder, -1, negated, "pronoun"
 		}
-		// "Ukraine ... has said it wants ...": the country the sentence starts with
-		if ms := d.mentionsIn(s.tok0, s.tok0+2); len(ms) > 0 && ms[0].kind == kindCountry && ms[0].tok0 <= s.tok0+1 {
+		// "Ukraine ... has said it wants ...": the country the sentence
+		// starts with; before a noun ("its backing for"), only a country
+		// that is the subject ("Poland is ..., so its backing", not "UK
+		// airport operator BAA has reiterated its support")
+		if ms := d.mentionsIn(s.tok0, s.tok0+2); len(ms) > 0 && ms[0].kind == kindCountry && ms[0].tok0 <= s.tok0+1 &&
+			(!possessive || d.verbAt(ms[0].tok1) && prev.is("its")) {
 			return []string{ms[0].country}, -1, negated, "pronoun-subject"
 		}
 		return nil, -1, false, ""
@@ -493,6 +521,48 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		}
 	}
 	return []string{text}, a, end
+}
+
+// verbAt reports a finite verb at token i: an auxiliary, a speech verb, a
+// past tense.
+func (d *doc) verbAt(i int) bool {
+	if i >= len(d.toks) {
+		return false
+	}
+	l := d.toks[i].lower()
+	if l == "'s" || l == "\u2019s" {
+		return false // "Australia's Prime Minister": a possessive
+	}
+	return finiteWords[l] || d.lx.speechVerbs[l] || strings.HasSuffix(l, "ed")
+}
+
+// possessiveBefore reports a possessive right before token i: "Japan's",
+// "its", "their".
+func (d *doc) possessiveBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	t := d.toks[i-1]
+	return t.s == "'s" || t.s == "\u2019s" || t.is("its", "their")
+}
+
+// mainVerbAfter returns where the verb of the clause starts in tokens
+// (a, b): a finite auxiliary ("is", "was", "will") or a past tense after a
+// noun ("angered"); b when there is none.
+func (d *doc) mainVerbAfter(a, b int) int {
+	for j := a + 1; j < b; j++ {
+		l := d.toks[j].lower()
+		if finiteWords[l] {
+			return j
+		}
+		if strings.HasSuffix(l, "ed") && !d.toks[j-1].is("the", "a", "an", "and", "or", "been", "be", "was", "were", "is", "are") && d.toks[j-1].word && !strings.HasSuffix(d.toks[j-1].lower(), "ly") {
+			if j+1 < b && d.toks[j+1].is("by") {
+				continue // "the plan backed by France"
+			}
+			return j
+		}
+	}
+	return b
 }
 
 // speechParticiple reports a speech verb's -ing form at token i

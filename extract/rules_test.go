@@ -52,6 +52,28 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"Italy supports cutting taxes by 6bn euros"},
 		},
 		{
+			name: "possessive before a noun cue",
+			text: "Japan's refusal to lift the ban angered Washington.",
+			want: []string{"Japan opposes lifting the ban"},
+		},
+		{
+			name: "its, of the subject",
+			text: "Poland is a large EU member, so its backing for the legislation is vital.",
+			want: []string{"Poland supports the legislation"},
+		},
+		{
+			name: "its, of another subject",
+			text: "UK airport operator BAA has reiterated its support for the plan.",
+		},
+		{
+			name: "their, of persons",
+			text: "Australia's Prime Minister John Howard said their decision to marry was sensible.",
+		},
+		{
+			name: "possessive before a verb",
+			text: "Germany's proposed spending of $3bn on the project is well below its promise.",
+		},
+		{
 			name: "a noun after to stays",
 			text: "Russia agreed to talks with the rebels.",
 			want: []string{"Russia supports talks with the rebels"},
