@@ -133,6 +133,11 @@ func TestReportedStatements(t *testing.T) {
 			text: "Prime Minister Tony Blair dismissed the talk of splits.",
 		},
 		{
+			name: "speaker after an inverted title",
+			text: "In Beijing, a Chinese Foreign Ministry spokesman, Lin Haotian, condemned the proposal and said it amounted to economic coercion.",
+			want: []string{"it amounted to economic coercion"},
+		},
+		{
 			name: "a name is not a statement",
 			text: "Foreign Secretary Jack Straw told BBC Radio 4's World At One.",
 		},
@@ -202,6 +207,15 @@ func TestTitleAffiliations(t *testing.T) {
 			name: "portfolio before a title",
 			text: "Sudan's Irrigation Minister Omar Babiker arrived on Monday.",
 			want: []string{"Omar Babiker|Irrigation Minister|Sudan"},
+		},
+		{
+			name: "inverted title with an organisation",
+			text: "In Beijing, a Chinese Foreign Ministry spokesman, Lin Haotian, condemned the proposal.",
+			want: []string{"Lin Haotian|Spokesman|Chinese Foreign Ministry"},
+		},
+		{
+			name: "inverted title without a determiner",
+			text: "In Beijing, spokesman, Lin Haotian, condemned the proposal.",
 		},
 		{
 			name: "plural role in a list",

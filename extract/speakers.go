@@ -40,6 +40,9 @@ func (d *doc) markSubjects() {
 		// a conjunction or a quotation, or after words of time ("on
 		// Wednesday Mr Straw said", "Earlier Tory leader ...")
 		j := start - 1
+		if m.tok0 > s.tok0 && d.toks[m.tok0-1].s == "," {
+			j = m.tok0 - 1 // after an inverted title: "a Foreign Ministry spokesman, Lin Haotian, condemned ..."
+		}
 		for j >= s.tok0 && (calendarWords[d.toks[j].s] || d.toks[j].is("on", "earlier", "later", "yesterday", "today", "meanwhile", "also", "then", "now", "last", "this", "week", "month", "year")) {
 			j--
 		}

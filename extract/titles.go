@@ -168,9 +168,14 @@ func (d *doc) titleBefore(n int) titleInfo {
 		ti.former = true
 		a--
 	}
-	if inverted && !(a-1 >= s0 && (d.toks[a-1].is("the", "its", "their", "his", "her") || d.toks[a-1].s == "'s" || d.toks[a-1].s == "\u2019s")) {
-		return ti
+	// an inverted title needs a determiner or a possessive: "the foreign
+	// secretary, Jane Doe", "Japan's foreign minister, ...", or before the
+	// organisation or country it names: "a Chinese Foreign Ministry
+	// spokesman, Lin Haotian"
+	determined := func(k int) bool {
+		return k-1 >= s0 && (d.toks[k-1].is("the", "a", "an", "its", "their", "his", "her") || d.toks[k-1].s == "'s" || d.toks[k-1].s == "\u2019s")
 	}
+	invertedOK := determined(a)
 	ti.start = a
 	ti.role, ti.class, ti.plural = d.roleWords(a, end)
 	if ti.role != "" && compText != "" {
@@ -248,6 +253,9 @@ func (d *doc) titleBefore(n int) titleInfo {
 	}
 	ti.start = k
 	ti.countries = append(ti.countries, complement...)
+	if inverted && !invertedOK && (k == a || !determined(k)) {
+		return titleInfo{start: n}
+	}
 	return ti
 }
 
