@@ -360,7 +360,13 @@ func (lx *Lexicon) addStance(c []string) error {
 	if lx.stancesByWord == nil {
 		lx.stancesByWord = map[string][]stanceCue{}
 	}
-	lx.stancesByWord[words[0]] = append(lx.stancesByWord[words[0]], cue)
+	keys := []string{words[0]}
+	if beForm(words[0]) {
+		keys = []string{"is", "are", "was", "were"} // "is ready to" also matches "was ready to"
+	}
+	for _, k := range keys {
+		lx.stancesByWord[k] = append(lx.stancesByWord[k], cue)
+	}
 	return nil
 }
 
@@ -435,3 +441,5 @@ func (ps *phrases) at(d *doc, i int) ([]string, bool) {
 	}
 	return nil, false
 }
+
+func beForm(w string) bool { return w == "is" || w == "are" || w == "was" || w == "were" }

@@ -166,7 +166,7 @@ func (d *doc) matchCue(i, end int, words []string) (x0, x1, after int, ok bool) 
 			x1 = end
 			return x0, x1, x0, x0 < end
 		default:
-			if j >= end || d.toks[j].lower() != w {
+			if j >= end || d.toks[j].lower() != w && !(beForm(w) && beForm(d.toks[j].lower())) {
 				return 0, 0, 0, false
 			}
 			j++
@@ -368,6 +368,13 @@ func (d *doc) holderEndingAt(h, s0 int) ([]string, int, string) {
 	if c, _, _ := d.countryEndingAt(end, s0); c != "" && end < h {
 		return []string{c}, -1, rule
 	}
+	// "The government refuses ...": the government of the country the
+	// article is about, if one stands out
+	if end == h-1 && prev.is("government", "cabinet", "administration") && end > s0 && d.toks[end-1].is("the") {
+		if c := d.dominantCountry(); c != "" {
+			return []string{c}, -1, "the-government"
+		}
+	}
 	return nil, -1, ""
 }
 
@@ -444,6 +451,9 @@ func (d *doc) officeCountry(p int) string {
 // boundary, without trailing time expressions; "both A and B" gives two
 // issues; "this" and "it" take the previous issue.
 func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, int) {
+	for a < b && d.toks[a].quote != notQuote && !d.toks[a].word {
+		a++ // the closing mark of a quoted cue: Beijing "firmly opposes" the decision
+	}
 	end := a
 	for end < b && end < a+24 {
 		t := d.toks[end]
@@ -462,8 +472,8 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		if t.is("and") && end+1 < b && d.startsCue(end+1) {
 			break
 		}
-		if t.s == "," && end+1 < b && d.speechParticiple(end+1) {
-			break // "..., arguing that ..."
+		if (t.s == "," || t.s == "-" || t.s == "\u2013" || t.s == "\u2014") && end+1 < b && d.speechParticiple(end+1) {
+			break // "..., arguing that ...", "... - saying such papers ..."
 		}
 		if (t.is("and") || t.s == ",") && d.reportFollows(end+1, b) {
 			break // "... and said it would ...", "..., diplomats said."
@@ -511,6 +521,13 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 	}
 	if words[0] == "such" || (len(words) == 1 && (words[0] == "it" || words[0] == "them" || words[0] == "this")) {
 		return nil, a, end
+	}
+	if words[0] == "it" || words[0] == "them" || words[0] == "him" || words[0] == "her" {
+		return nil, a, end // "fighting it in its immediate context": what "it" is, is not said here
+	}
+	// "wanted to introduce a law": an infinitive reads as a gerund
+	if words[0] == "to" && len(words) > 1 && bareVerbLike(words[1]) {
+		text = gerundPhrase(strings.TrimSpace(text[len("to"):]))
 	}
 	// "both A and B"
 	if words[0] == "both" {
@@ -589,8 +606,8 @@ func (d *doc) reportFollows(i, b int) bool {
 	if _, ok := d.speechVerbAt(i); ok {
 		return true
 	}
-	for v := i + 1; v < b && v < i+5; v++ {
-		if !d.toks[v-1].word {
+	for v := i + 1; v < b && v < i+7; v++ { // "..., the BBC's Jonathan Beale reports"
+		if p := d.toks[v-1]; !p.word && p.s != "'s" && p.s != "\u2019s" {
 			return false
 		}
 		if e, ok := d.speechVerbAt(v); ok {

@@ -74,6 +74,21 @@ func TestPositionIssues(t *testing.T) {
 			text: "Germany's proposed spending of $3bn on the project is well below its promise.",
 		},
 		{
+			name: "the government of the article's country",
+			text: "Britain is holding an election. The UK vote is in May, and Britain's parties are ready. The UK economy is strong.\n\nThe government refuses to publish the advice - saying such papers are confidential.",
+			want: []string{"United Kingdom opposes publishing the advice"},
+		},
+		{
+			name: "past tense of a pattern with is",
+			text: "Officials said Addis Ababa was ready to sign guidelines on drought management.",
+			want: []string{"Ethiopia supports signing guidelines on drought management"},
+		},
+		{
+			name: "a quoted cue",
+			text: "The embassy said Beijing \u201cfirmly opposes\u201d the decision.",
+			want: []string{"China opposes the decision"},
+		},
+		{
 			name: "a noun after to stays",
 			text: "Russia agreed to talks with the rebels.",
 			want: []string{"Russia supports talks with the rebels"},
