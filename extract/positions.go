@@ -229,6 +229,16 @@ func (d *doc) stanceHolder(i, si int, noun bool, sentMatches []position, prevHol
 		}
 		return nil, -1, false, ""
 	}
+	// "he", "she" for an office-holder just named: "He objected to
+	// subsidies on agriculture" after India's finance minister
+	if prev.is("he", "she") && !d.inQuote[h-1] {
+		if p := d.lastSubject(h - 1); p >= 0 {
+			if c := d.statedOfficeCountry(p); c != "" {
+				return []string{c}, p, negated, "office-holder-pronoun"
+			}
+		}
+		return nil, -1, false, ""
+	}
 	// "we" in the words of a minister: the minister's country
 	if prev.is("we") && d.inQuote[h-1] {
 		if p := d.quoteSpeaker(h - 1); p >= 0 {
@@ -481,6 +491,12 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		if t.is("but") && end > a {
 			break
 		}
+		if t.is("after", "amid", "despite", "when") && end > a+1 {
+			break // "release the four after intensive discussions"
+		}
+		if t.is("and") && end+1 < b && end > a && d.pastTenseAt(end+1) {
+			break // "opposes the decision and accused the UK of ..."
+		}
 		end++
 	}
 	// trailing time expressions and punctuation
@@ -522,7 +538,8 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 	if words[0] == "such" || (len(words) == 1 && (words[0] == "it" || words[0] == "them" || words[0] == "this")) {
 		return nil, a, end
 	}
-	if words[0] == "it" || words[0] == "them" || words[0] == "him" || words[0] == "her" {
+	switch words[0] {
+	case "it", "them", "him", "her", "he", "she", "they", "we", "i", "no":
 		return nil, a, end // "fighting it in its immediate context": what "it" is, is not said here
 	}
 	// "wanted to introduce a law": an infinitive reads as a gerund
@@ -551,6 +568,29 @@ func (d *doc) verbAt(i int) bool {
 		return false // "Australia's Prime Minister": a possessive
 	}
 	return finiteWords[l] || d.lx.speechVerbs[l] || strings.HasSuffix(l, "ed")
+}
+
+// pastTenseAt reports a verb in the past tense at token i with its object
+// after it, as a new clause's verb: "accused the UK", "added that", not
+// "unified Iraq".
+func (d *doc) pastTenseAt(i int) bool {
+	l := d.toks[i].lower()
+	if len(l) <= 4 || !strings.HasSuffix(l, "ed") || d.toks[i].cap || strings.HasSuffix(l, "eed") || i+1 >= len(d.toks) {
+		return false
+	}
+	return d.toks[i+1].is("the", "a", "an", "his", "her", "its", "their", "that", "it", "him", "them", "to", "on", "by", "with", "for")
+}
+
+// statedOfficeCountry is officeCountry for an office the article states
+// (a title or appositive that names the country), not one inferred from
+// the paragraph.
+func (d *doc) statedOfficeCountry(p int) string {
+	for _, a := range d.affs {
+		if a.person == p && a.country && a.class == "gov" && a.current && !a.weak {
+			return a.org
+		}
+	}
+	return ""
 }
 
 // possessiveBefore reports a possessive right before token i: "Japan's",

@@ -89,6 +89,30 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"China opposes the decision"},
 		},
 		{
+			name: "he, for a minister named before",
+			text: "Palaniappan Chidambaram, India's finance minister, spoke in London. He objected to subsidies on agriculture that hurt poor nations.",
+			want: []string{"India opposes subsidies on agriculture that hurt poor nations"},
+		},
+		{
+			name: "in favour of",
+			text: "Italy is in favour of floating exchange rates.",
+			want: []string{"Italy supports floating exchange rates"},
+		},
+		{
+			name: "a circumstance ends the issue",
+			text: "Mr Straw said the US had agreed to release the four after intensive discussions over security.",
+			want: []string{"United States supports releasing the four"},
+		},
+		{
+			name: "a new clause ends the issue",
+			text: "The embassy said Beijing firmly opposes the decision and accused the UK of overstretching the concept of security.",
+			want: []string{"China opposes the decision"},
+		},
+		{
+			name: "a clause is not an issue",
+			text: "The Dutch government wanted no part of it.",
+		},
+		{
 			name: "a noun after to stays",
 			text: "Russia agreed to talks with the rebels.",
 			want: []string{"Russia supports talks with the rebels"},
