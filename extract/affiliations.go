@@ -187,6 +187,15 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		a.role = "Member" // "Conservative Graham Brady"
 	}
 	idx := d.listIndex(m)
+	if strings.HasPrefix(strings.ToLower(a.role), "shadow ") {
+		// "shadow foreign secretary": an opposition party's spokesman,
+		// not an office of the state
+		if ti.orgName == "" {
+			return a, false
+		}
+		a.org = ti.orgName
+		return a, true
+	}
 	switch {
 	case len(ti.countries) > 0 && (ti.class == "gov" || strings.HasSuffix(ti.role, "Leader") || d.lx.unions[ti.countries[0]] || !ti.demonym):
 		// a demonym before an office of state, or "Iraqi interim leader";
@@ -209,6 +218,27 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		}
 	}
 	return a, a.org != ""
+}
+
+// listGoesOn reports whether another person of a list follows m: ", C"
+// or "and C".
+func (d *doc) listGoesOn(m *mention) bool {
+	k := m.tok1
+	if k < len(d.toks) && d.toks[k].s == "," {
+		k++
+	}
+	if k < len(d.toks) && d.toks[k].is("and", "or") {
+		k++
+	}
+	if k == m.tok1 || k >= len(d.toks) {
+		return false
+	}
+	for _, o := range d.mentionsIn(k, min(k+6, len(d.toks))) {
+		if o.kind == kindPerson && (o.tok0 == k || o.title.start == k) {
+			return true
+		}
+	}
+	return false
 }
 
 // listIndex returns the position of a person in a coordinated list sharing
@@ -243,6 +273,11 @@ func (d *doc) prevPersonInList(m *mention) *mention {
 		}
 	}
 	if j < 1 || !(d.toks[j].is("and", ",")) {
+		return nil
+	}
+	// "A, B" is a list only if it goes on ("A, B and C"): not "the BBC's
+	// political editor Andrew Marr, Mr Blair said"
+	if d.toks[j].s == "," && !d.listGoesOn(m) {
 		return nil
 	}
 	for _, o := range d.endAt[j] {

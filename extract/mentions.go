@@ -177,8 +177,24 @@ func (d *doc) chunks() []chunk {
 		}
 		j := i + 1
 		// a day or a month stands alone: "on Wednesday Mr Straw said"
-		for j < n && d.isCapWord(j) && d.sentOf[j] == d.sentOf[i] && d.toks[j].start-d.toks[j-1].end <= 1 &&
-			!calendarWords[d.toks[i].s] && !calendarWords[d.toks[j].s] {
+		for j < n && d.sentOf[j] == d.sentOf[i] && !calendarWords[d.toks[i].s] {
+			if d.pluralPossessiveAt(j) && j+1 < n && d.isCapWord(j+1) && d.sentOf[j+1] == d.sentOf[i] {
+				// "Musicians' Union", "Music Managers' Forum": one name if
+				// it ends in an organisation word (not "Sky Networks'
+				// Sophie Turner Laing")
+				k := j + 1
+				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
+					k++
+				}
+				if !d.chunkHasOrgHead(j+1, k) {
+					break
+				}
+				j = k
+				continue
+			}
+			if !d.isCapWord(j) || d.toks[j].start-d.toks[j-1].end > 1 || calendarWords[d.toks[j].s] {
+				break
+			}
 			j++
 		}
 		// connectors
@@ -209,6 +225,17 @@ func (d *doc) chunks() []chunk {
 		i = j
 	}
 	return out
+}
+
+// pluralPossessiveAt reports an apostrophe at token j that closes a
+// capitalised plural ("Musicians'"), not a quotation.
+func (d *doc) pluralPossessiveAt(j int) bool {
+	t := d.toks[j]
+	if (t.s != "'" && t.s != "\u2019") || j == 0 {
+		return false
+	}
+	p := d.toks[j-1]
+	return p.end == t.start && p.cap && strings.HasSuffix(p.s, "s") && j+1 < len(d.toks) && d.toks[j+1].start > t.end
 }
 
 // hasTitleHead reports whether tokens [a, b) hold a title head or an

@@ -257,6 +257,30 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "In Beijing, spokesman, Lin Haotian, condemned the proposal.",
 		},
 		{
+			name: "a title before a list's next name",
+			text: "Mr Blair held talks with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas.",
+			want: []string{"Mahmoud Abbas|Leader|Palestine"},
+		},
+		{
+			name: "two names are not a list",
+			text: "In an interview with the BBC's political editor Andrew Marr, Mr Blair said progress would be tough.",
+			want: []string{"Andrew Marr|Political Editor|BBC"},
+		},
+		{
+			name: "a title that is the next clause's subject",
+			text: "Echoing the new US Secretary of State Condoleezza Rice, the prime minister said US policy had changed.",
+			want: []string{"Condoleezza Rice|Secretary of State|United States"},
+		},
+		{
+			name: "a plural possessive in a name",
+			text: "James Seller, general secretary of the Music Managers' Forum, said the rules were unfair.",
+			want: []string{"James Seller|General Secretary|Music Managers' Forum"},
+		},
+		{
+			name: "a shadow minister holds no office of state",
+			text: "Shadow Foreign Secretary Michael Ancram said the plan was wrong.",
+		},
+		{
 			name: "plural role in a list",
 			text: "Due to attend are US Secretary of State Ann Pike, Nato chief John Berg, World Bank officials and foreign ministers from 23 countries.",
 			want: []string{"Ann Pike|Secretary of State|United States", "John Berg|Chief|Nato"},

@@ -378,6 +378,11 @@ func (d *doc) appositiveAfter(b int) ([]appositiveSegment, int) {
 		for j < end && d.toks[j].s != "," && d.toks[j].s != ";" && !d.inQuote[j] && d.toks[j].quote == notQuote {
 			j++
 		}
+		// "..., and the Palestinian leader, Mahmoud Abbas": the title of
+		// the next name in a list
+		if d.toks[i].is("and") && j+1 < end && d.toks[j].s == "," && d.personAtStart(j+1) {
+			break
+		}
 		seg, ok := d.readSegment(i, j)
 		if !ok {
 			break
@@ -476,6 +481,13 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		}
 	}
 	rest := j
+	// "X, the prime minister said ...": the role is the subject of the
+	// next clause, not an appositive
+	if seg.role != "" && rest < b {
+		if _, ok := d.speechVerbAt(rest); ok || finiteWords[d.toks[rest].lower()] {
+			return seg, false
+		}
+	}
 	// a party among the role's words: "Liberal Democrat spokesman on IT"
 	for k := i; k < j; k++ {
 		if p, ok := d.lx.parties[d.toks[k].lower()]; ok {
@@ -648,6 +660,16 @@ func (d *doc) acronymOrg(j int) bool {
 func (d *doc) namesOrg(w string) bool {
 	for _, m := range d.mentions {
 		if m.kind == kindOrg && m.tok1 == m.tok0+1 && d.toks[m.tok0].s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// personAtStart reports whether a person's name starts at token k.
+func (d *doc) personAtStart(k int) bool {
+	for _, m := range d.mentionsIn(k, min(k+6, len(d.toks))) {
+		if m.kind == kindPerson && m.tok0 == k {
 			return true
 		}
 	}
