@@ -49,6 +49,12 @@ var floors = map[string][4]float64{
 	"heldout2/politics-149":      {0.90, 0.26, 0.85, 0.00},
 	"heldout2/politics-192":      {0.93, 0.98, 0.74, 0.38},
 	"heldout2/politics-280":      {0.98, 0.64, 0.86, 0.00},
+	"heldout3/business-089":      {0.98, 0.38, 0.74, 0.00},
+	"heldout3/business-446":      {0.98, 0.78, 0.98, 0.48},
+	"heldout3/politics-082":      {0.86, 0.48, 0.73, 0.00},
+	"heldout3/politics-127":      {0.98, 0.78, 0.67, 0.00},
+	"heldout3/sport-137":         {0.83, 0.48, 0.92, 0.00},
+	"heldout3/tech-350":          {0.83, 0.38, 0.70, 0.00},
 }
 
 // annotated is an article with a gold annotation.
@@ -84,7 +90,8 @@ func annotatedArticles(t *testing.T) []annotated {
 	bbc, _ := filepath.Glob("testdata/gold/bbc/*.json")
 	heldout, _ := filepath.Glob("testdata/gold/heldout/*.json")
 	heldout2, _ := filepath.Glob("testdata/gold/heldout2/*.json")
-	bbc = append(append(bbc, heldout...), heldout2...)
+	heldout3, _ := filepath.Glob("testdata/gold/heldout3/*.json")
+	bbc = append(append(append(bbc, heldout...), heldout2...), heldout3...)
 	if corpus == nil {
 		t.Logf("BBC corpus not found (set NEWSGRAPH_BBC_CORPUS): %d BBC annotations not scored", len(bbc))
 		return out
