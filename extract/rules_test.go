@@ -177,6 +177,16 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"it amounted to economic coercion"},
 		},
 		{
+			name: "an unnamed speaker is not the last one named",
+			text: "Musicians' Union official Nigel McCune said the rules were unfair. A US Embassy spokesman said the embassy was doing all it could. The visas would be processed quickly, he added.",
+			want: []string{"the rules were unfair"},
+		},
+		{
+			name: "a statement is not a speaker",
+			text: "Ellen Simonetti was suspended by Delta in September. In a statement, she said she was taking legal action.",
+			want: []string{"she was taking legal action"},
+		},
+		{
 			name: "a name is not a statement",
 			text: "Foreign Secretary Jack Straw told BBC Radio 4's World At One.",
 		},

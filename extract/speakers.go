@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // pronouns that stand for a person who speaks.
 var personPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true, "hers": true}
@@ -87,7 +90,7 @@ func (d *doc) markDescriptionSubjects() {
 			continue
 		}
 		if p := d.resolveDescription(a, b, a); p >= 0 {
-			d.subjectMarks = append(d.subjectMarks, speakerMark{p, a})
+			d.addSubjectMark(speakerMark{p, a})
 		}
 		_ = si
 	}
@@ -172,10 +175,30 @@ func (d *doc) resolveSpeaker(a, b, at int) (int, string) {
 			}
 		}
 	}
+	// "A US Embassy spokesman said": someone not named, and not anyone
+	// named before; a later "he" means this speaker too
+	if d.toks[a].is("a", "an") {
+		if _, _, _, _, _, ok := d.describedPerson(a, b); ok {
+			d.addSubjectMark(speakerMark{person: -1, at: a})
+		}
+		return -1, ""
+	}
 	if p := d.resolveDescription(a, b, at); p >= 0 {
 		return p, "description"
 	}
 	return -1, ""
+}
+
+// addSubjectMark records a mark in text order (lastSubject reads them
+// backwards from a token).
+func (d *doc) addSubjectMark(m speakerMark) {
+	i := sort.Search(len(d.subjectMarks), func(i int) bool { return d.subjectMarks[i].at > m.at })
+	if i > 0 && d.subjectMarks[i-1] == m {
+		return
+	}
+	d.subjectMarks = append(d.subjectMarks, speakerMark{})
+	copy(d.subjectMarks[i+1:], d.subjectMarks[i:])
+	d.subjectMarks[i] = m
 }
 
 func (d *doc) hasTitleWord(a, b int) bool {
@@ -191,41 +214,10 @@ func (d *doc) hasTitleWord(a, b int) bool {
 // Diplomat", "Russian Foreign Minister" to the latest person (named before
 // at, outside quotations) the description fits.
 func (d *doc) resolveDescription(a, b, at int) int {
-	var words []string
-	var countries []string
-	former := false
-	for i := a; i < b; i++ {
-		l := strings.TrimSuffix(d.toks[i].lower(), ".")
-		switch {
-		case l == "the" || l == "a" || l == "an" || !d.toks[i].word:
-		case l == "former" || l == "ex":
-			former = true
-		default:
-			if c, _, e := d.countryAt(i, b); c != "" && e > i {
-				countries = append(countries, c)
-				i = e - 1
-				continue
-			}
-			words = append(words, l)
-		}
-	}
-	if len(words) == 0 || len(words) > 5 {
+	words, countries, head, generic, official, ok := d.describedPerson(a, b)
+	if !ok {
 		return -1
 	}
-	head := singular(words[len(words)-1])
-	_, isTitle := d.lx.titleHeads[head]
-	generic := expertNouns[head]
-	official := officialNouns[head]
-	if !isTitle && !generic && !official {
-		// a multi-word head: "foreign minister"
-		if len(words) >= 2 {
-			_, isTitle = d.lx.titleHeads[words[len(words)-2]+" "+head]
-		}
-		if !isTitle {
-			return -1
-		}
-	}
-	_ = former
 	seen := map[int]bool{}
 	for i, n := d.mentionsBefore(at), 0; i >= 0 && n < maxLookback; i, n = i-1, n+1 {
 		m := d.mentions[i]
@@ -239,6 +231,43 @@ func (d *doc) resolveDescription(a, b, at int) int {
 		}
 	}
 	return -1
+}
+
+// describedPerson reads tokens [a, b) as a description of a person ("the
+// former US diplomat", "a Delta spokesperson"): its words, the countries
+// it names, its head noun, and whether that head is an expert's or an
+// official's; ok is false when the head is not a person's.
+func (d *doc) describedPerson(a, b int) (words, countries []string, head string, generic, official, ok bool) {
+	for i := a; i < b; i++ {
+		l := strings.TrimSuffix(d.toks[i].lower(), ".")
+		switch {
+		case l == "the" || l == "a" || l == "an" || l == "former" || l == "ex" || !d.toks[i].word:
+		default:
+			if c, _, e := d.countryAt(i, b); c != "" && e > i {
+				countries = append(countries, c)
+				i = e - 1
+				continue
+			}
+			words = append(words, l)
+		}
+	}
+	if len(words) == 0 || len(words) > 5 {
+		return nil, nil, "", false, false, false
+	}
+	head = singular(words[len(words)-1])
+	_, isTitle := d.lx.titleHeads[head]
+	generic = expertNouns[head]
+	official = officialNouns[head]
+	if !isTitle && !generic && !official {
+		// a multi-word head: "foreign minister"
+		if len(words) >= 2 {
+			_, isTitle = d.lx.titleHeads[words[len(words)-2]+" "+head]
+		}
+		if !isTitle {
+			return nil, nil, "", false, false, false
+		}
+	}
+	return words, countries, head, generic, official, true
 }
 
 // fits reports whether what is known of a person agrees with a
