@@ -342,7 +342,7 @@ func (d *doc) topCountryNear(si int) string {
 	count := map[string]int{}
 	best, bestN := "", 0
 	for _, m := range d.mentionsIn(from, to) {
-		if m.kind != kindCountry || d.inQuote[m.tok0] {
+		if m.kind != kindCountry || d.inQuote[m.tok0] || d.inOthersTitle(m) {
 			continue
 		}
 		count[m.country]++
@@ -366,6 +366,18 @@ func (d *doc) topCountryNear(si int) string {
 		}
 	}
 	return best
+}
+
+// inOthersTitle reports a country named in a person's title ("his
+// Israeli counterpart, Ariel Sharon", "the Palestinian leader, Mahmoud
+// Abbas"): it tells whose office that is, not what the paragraph is about.
+func (d *doc) inOthersTitle(c *mention) bool {
+	for _, m := range d.mentionsIn(c.tok1, min(c.tok1+8, len(d.toks))) {
+		if m.kind == kindPerson && m.title.start <= c.tok0 && m.title.start < m.tok0 {
+			return true
+		}
+	}
+	return false
 }
 
 // firstMention returns the order in which the article first names a

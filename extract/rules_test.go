@@ -291,6 +291,11 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "Shadow Foreign Secretary Michael Ancram said the plan was wrong.",
 		},
 		{
+			name: "a country in another's title is not the paragraph's",
+			text: "Deputy Prime Minister John Prescott met the Iraqi leader, Ayad Allawi, in London.",
+			want: []string{"John Prescott|Deputy Prime Minister|United Kingdom", "Ayad Allawi|Leader|Iraq"},
+		},
+		{
 			name: "plural role in a list",
 			text: "Due to attend are US Secretary of State Ann Pike, Nato chief John Berg, World Bank officials and foreign ministers from 23 countries.",
 			want: []string{"Ann Pike|Secretary of State|United States", "John Berg|Chief|Nato"},
