@@ -76,6 +76,23 @@ func (d *doc) subjectBefore(v int) (int, string) {
 	if d.toks[e-1].is("and", "but") {
 		return d.clauseSubject(v)
 	}
+	// "Lawyer Louise Christian, who represents Mr Abbasi and Mr Mubanga,
+	// said": the person before the relative clause
+	if d.toks[e-1].s == "," {
+		for k := e - 2; k > s.tok0 && k > e-20; k-- {
+			if d.toks[k].s != "," {
+				continue
+			}
+			if k+1 < e && d.toks[k+1].is("who", "whose") {
+				for _, m := range d.mentionsEndingAt(k) {
+					if m.kind == kindPerson {
+						return m.ent, "named+relative"
+					}
+				}
+			}
+			break
+		}
+	}
 	// "Mr Blair, who said"
 	if d.toks[e-1].is("who") && e-2 > s.tok0 && d.toks[e-2].s == "," {
 		for _, m := range d.mentionsEndingAt(e - 2) {

@@ -146,6 +146,7 @@ func TestReportedStatements(t *testing.T) {
 	tests := []struct {
 		name, text string
 		want       []string // statements
+		speaker    string   // of every statement, if given
 	}{
 		{
 			name: "circumstance",
@@ -187,6 +188,12 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"she was taking legal action"},
 		},
 		{
+			name:    "a speaker before a relative clause",
+			text:    "Martin Mubanga was freed on Tuesday. Lawyer Louise Christian, who represents Mr Abbasi and Mr Mubanga, said the government should have acted sooner. She said: \"They colluded with it.\"",
+			want:    []string{"the government should have acted sooner", "They colluded with it"},
+			speaker: "Louise Christian",
+		},
+		{
 			name: "a name is not a statement",
 			text: "Foreign Secretary Jack Straw told BBC Radio 4's World At One.",
 		},
@@ -204,6 +211,9 @@ func TestReportedStatements(t *testing.T) {
 			var got []string
 			for _, c := range f.Claims {
 				got = append(got, c.Statement)
+				if tt.speaker != "" && c.Person != tt.speaker {
+					t.Errorf("%q: speaker %q, want %q", c.Statement, c.Person, tt.speaker)
+				}
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("statements\n got %q\nwant %q", got, tt.want)

@@ -43,6 +43,14 @@ func (d *doc) markSubjects() {
 		// a conjunction or a quotation, or after words of time ("on
 		// Wednesday Mr Straw said", "Earlier Tory leader ...")
 		j := start - 1
+		// "Moazzam Begg's Labour MP Roger Godsiff": past the possessor
+		for j > s.tok0 && (d.toks[j].s == "'s" || d.toks[j].s == "\u2019s") {
+			ms := d.mentionsEndingAt(j)
+			if len(ms) == 0 {
+				break
+			}
+			j = ms[0].tok0 - 1
+		}
 		if m.tok0 > s.tok0 && d.toks[m.tok0-1].s == "," {
 			j = m.tok0 - 1 // after an inverted title: "a Foreign Ministry spokesman, Lin Haotian, condemned ..."
 		}
@@ -52,7 +60,20 @@ func (d *doc) markSubjects() {
 		if !(j < s.tok0 || d.toks[j].s == "," || d.toks[j].s == ";" || d.toks[j].s == ":" || d.toks[j].is("and", "but", "while") || d.toks[j].quote != notQuote || d.toks[j].s == "(") {
 			continue
 		}
+		if d.inRelativeClause(start, s.tok0) {
+			continue // "who represents Mr Abbasi and Mr Mubanga, said"
+		}
 		_, after := d.appositiveAfter(m.tok1)
+		// past a relative clause: "Louise Christian, who represents Mr
+		// Abbasi and Mr Mubanga, said"
+		if after+1 < s.tok1 && d.toks[after].s == "," && d.toks[after+1].is("who", "whose") {
+			for k := after + 2; k < s.tok1 && k < after+20; k++ {
+				if d.toks[k].s == "," {
+					after = k + 1
+					break
+				}
+			}
+		}
 		for after < s.tok1 && speechAdverbs[d.toks[after].lower()] && !d.toks[after].is("has", "had", "have", "was", "is", "will", "would") {
 			after++
 		}
@@ -60,6 +81,21 @@ func (d *doc) markSubjects() {
 			m.subject = true
 		}
 	}
+}
+
+// inRelativeClause reports whether token i stands in a relative clause
+// that opened after the last comma before it ("..., who represents Mr
+// Mubanga").
+func (d *doc) inRelativeClause(i, s0 int) bool {
+	for k := i - 1; k >= s0; k-- {
+		if d.toks[k].s == "," {
+			return false
+		}
+		if d.toks[k].is("who", "whose", "which") {
+			return true
+		}
+	}
+	return false
 }
 
 // maxLookback bounds how many mentions back a pronoun or a description
