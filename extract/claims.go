@@ -112,6 +112,10 @@ func (d *doc) subjectBefore(v int) (int, string) {
 			}
 		}
 	}
+	// "Nigel McCune from the Musicians' Union said"
+	if p := d.personBeforeOrgPhrase(e, s.tok0); p >= 0 {
+		return p, "named+organisation"
+	}
 	// a person named just before, or before an appositive ending here
 	for i := d.mentionsBefore(e); i >= 0 && d.mentions[i].tok0 >= s.tok0; i-- {
 		m := d.mentions[i]
@@ -696,8 +700,15 @@ func (d *doc) reportedClaims(si int) []claim {
 				e, ok, phrase = v+len(tp), true, strings.Join(tp, " ")
 			}
 		}
-		if !ok && d.lx.participles[d.toks[v].lower()] && v > s.tok0 && (d.toks[v-1].s == "," || d.toks[v-1].is("by")) {
-			e, ok, participle = v+1, true, true
+		withSpeaker := -1
+		if !ok && d.lx.participles[d.toks[v].lower()] && v > s.tok0 {
+			if d.toks[v-1].s == "," || d.toks[v-1].is("by") {
+				e, ok, participle = v+1, true, true
+			} else if p := d.withPerson(v); p >= 0 {
+				// "Berlin welcomed the decision, with finance minister
+				// Hans Eichel saying it showed ..."
+				e, ok, withSpeaker = v+1, true, p
+			}
 		}
 		if !ok {
 			continue
@@ -708,9 +719,12 @@ func (d *doc) reportedClaims(si int) []claim {
 		}
 		var p int
 		var rule string
-		if participle {
+		switch {
+		case withSpeaker >= 0:
+			p, rule = withSpeaker, "with-named"
+		case participle:
 			p, rule = d.clauseSubject(v)
-		} else {
+		default:
 			p, rule = d.subjectBefore(v)
 		}
 		if p < 0 {
@@ -742,6 +756,48 @@ func (d *doc) reportedClaims(si int) []claim {
 			rule: "reported:" + f.phrase + ":" + f.rule})
 	}
 	return out
+}
+
+// personBeforeOrgPhrase returns the person named before "from/of/at (the)
+// ORGANISATION" that ends at token e ("Nigel McCune from the Musicians'
+// Union said"), or -1.
+func (d *doc) personBeforeOrgPhrase(e, s0 int) int {
+	for _, o := range d.mentionsEndingAt(e) {
+		if o.kind != kindOrg && o.kind != kindCountry {
+			continue
+		}
+		k := o.tok0 - 1
+		if k > s0 && d.toks[k].is("the") {
+			k--
+		}
+		if k <= s0 || !d.toks[k].is("from", "of", "at") {
+			return -1
+		}
+		for _, m := range d.mentionsEndingAt(k) {
+			if m.kind == kindPerson {
+				return m.ent
+			}
+		}
+	}
+	return -1
+}
+
+// withPerson returns the person named right before token v after "with"
+// ("with finance minister Hans Eichel saying"), or -1.
+func (d *doc) withPerson(v int) int {
+	for _, m := range d.mentionsEndingAt(v) {
+		if m.kind != kindPerson {
+			continue
+		}
+		start := m.tok0
+		if m.title.start < start {
+			start = m.title.start
+		}
+		if start > 0 && d.toks[start-1].is("with") {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // statementEnd cuts a reported statement [from, end) before a clause that

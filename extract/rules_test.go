@@ -194,6 +194,18 @@ func TestReportedStatements(t *testing.T) {
 			speaker: "Louise Christian",
 		},
 		{
+			name:    "with X saying",
+			text:    "Berlin welcomed the decision, with finance minister Hans Eichel saying it showed the policy was on the right track.",
+			want:    []string{"it showed the policy was on the right track"},
+			speaker: "Hans Eichel",
+		},
+		{
+			name:    "X of an organisation said",
+			text:    "William Corr of the Campaign for Tobacco-Free Kids urged the government to keep pressing its case.",
+			want:    []string{"the government to keep pressing its case"},
+			speaker: "William Corr",
+		},
+		{
 			name: "a name is not a statement",
 			text: "Foreign Secretary Jack Straw told BBC Radio 4's World At One.",
 		},
