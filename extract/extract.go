@@ -104,8 +104,20 @@ func (d *doc) facts(in Document, direct, indirect []claim, positions []position)
 	for _, c := range f.Countries {
 		countryIndex[c.Name] = true
 	}
+	// an organisation named in a title by an acronym the article defines
+	// ("EPP spokesman" after "the European People's Party (EPP)") is that
+	// organisation
+	byAlias := map[string]string{}
+	for _, o := range d.orgs {
+		for _, al := range o.aliases {
+			byAlias[al] = o.name
+		}
+	}
 	seenAff := map[string]bool{}
 	for _, a := range d.affs {
+		if full, ok := byAlias[a.org]; ok && !a.country {
+			a.org = full
+		}
 		person := d.persons[a.person].name()
 		key := person + "\x00" + a.org + "\x00" + a.role
 		if seenAff[key] {
@@ -189,7 +201,7 @@ func (d *doc) entityNames(a, b int) []string {
 
 // version is the extractor's rule version; bump it when extraction rules
 // change so that a build re-reads articles it already loaded.
-const version = "15"
+const version = "16"
 
 var (
 	lexiconHash     string

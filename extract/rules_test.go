@@ -318,6 +318,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"John Prescott|Deputy Prime Minister|United Kingdom", "Ayad Allawi|Leader|Iraq"},
 		},
 		{
+			name: "an acronym the article defines",
+			text: "The law will not be re-drafted by the European Commission (EC) despite requests by MEPs.\n\nIn a letter, EC President Jose Manuel Barroso told the President of the European Parliament the plan would go ahead.",
+			want: []string{"Jose Manuel Barroso|President|European Commission"},
+		},
+		{
 			name: "plural role in a list",
 			text: "Due to attend are US Secretary of State Ann Pike, Nato chief John Berg, World Bank officials and foreign ministers from 23 countries.",
 			want: []string{"Ann Pike|Secretary of State|United States", "John Berg|Chief|Nato"},
