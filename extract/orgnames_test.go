@@ -3,8 +3,6 @@ package extract_test
 import (
 	"slices"
 	"testing"
-
-	"github.com/newsgraph/newsgraph/extract"
 )
 
 // TestOrganisationNames checks organisation names that join two fields
@@ -55,18 +53,10 @@ func TestOrganisationNames(t *testing.T) {
 			not:  []string{"Wimbledon and Masters Cup"},
 		},
 	}
-	ex, err := extract.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
 			var names []string
-			for _, o := range f.Organisations {
+			for _, o := range extractText(t, tt.name, tt.text).Organisations {
 				names = append(names, o.Name)
 			}
 			for _, w := range tt.want {

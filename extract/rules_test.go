@@ -12,10 +12,7 @@ import (
 // phrased: it ends before a new report or a participle clause, and an
 // infinitive or passive infinitive reads as a gerund.
 func TestPositionIssues(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string // "Country stance issue"
-	}{
+	tests := []textCase{
 		{
 			name: "participle clause",
 			text: "Ethiopia rejects the idea of a binding treaty, arguing that it would freeze the current distribution of water.",
@@ -118,55 +115,38 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"Russia supports talks with the rebels"},
 		},
 	}
-	ex, err := extract.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range f.Positions {
-				got = append(got, fmt.Sprintf("%s %s %s", p.Country, p.Stance, p.Issue))
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("positions\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
+		for _, p := range f.Positions {
+			rows = append(rows, fmt.Sprintf("%s %s %s", p.Country, p.Stance, p.Issue))
+		}
+		return rows
+	})
 }
 
 // TestReportedStatements checks that what follows a speech verb is a
 // statement: not the circumstances of the speaking, not a bare noun
 // phrase.
 func TestReportedStatements(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string // statements
-		speaker    string   // of every statement, if given
-	}{
+	tests := []textCase{
 		{
 			name: "circumstance",
 			text: "Trade Minister Anna Berg told reporters as she arrived for the meeting. She said the quotas were full of holes.",
-			want: []string{"the quotas were full of holes"},
+			want: []string{"Anna Berg: the quotas were full of holes"},
 		},
 		{
 			name: "not a circumstance",
 			text: "Minister Anna Berg said as many as 3,000 firms could be reviewed.",
-			want: []string{"as many as 3,000 firms could be reviewed"},
+			want: []string{"Anna Berg: as many as 3,000 firms could be reviewed"},
 		},
 		{
 			name: "called, and said",
 			text: "The plan was agreed on Monday. Liberal Democrat spokesman Mark Oaten called the change pragmatic and argued it gave a better chance of producing a European asylum solution.",
-			want: []string{"it gave a better chance of producing a European asylum solution", "the change is pragmatic"},
+			want: []string{"Mark Oaten: it gave a better chance of producing a European asylum solution", "Mark Oaten: the change is pragmatic"},
 		},
 		{
 			name: "called with a noun phrase",
 			text: "Campaigner John Begg called Camp Delta \"a major human-rights scandal\".",
-			want: []string{"Camp Delta is a major human-rights scandal"},
+			want: []string{"John Begg: Camp Delta is a major human-rights scandal"},
 		},
 		{
 			name: "dismissed without as",
@@ -175,63 +155,44 @@ func TestReportedStatements(t *testing.T) {
 		{
 			name: "speaker after an inverted title",
 			text: "In Beijing, a Chinese Foreign Ministry spokesman, Lin Haotian, condemned the proposal and said it amounted to economic coercion.",
-			want: []string{"it amounted to economic coercion"},
+			want: []string{"Lin Haotian: it amounted to economic coercion"},
 		},
 		{
 			name: "an unnamed speaker is not the last one named",
 			text: "Musicians' Union official Nigel McCune said the rules were unfair. A US Embassy spokesman said the embassy was doing all it could. The visas would be processed quickly, he added.",
-			want: []string{"the rules were unfair"},
+			want: []string{"Nigel McCune: the rules were unfair"},
 		},
 		{
 			name: "a statement is not a speaker",
 			text: "Ellen Simonetti was suspended by Delta in September. In a statement, she said she was taking legal action.",
-			want: []string{"she was taking legal action"},
+			want: []string{"Ellen Simonetti: she was taking legal action"},
 		},
 		{
-			name:    "a speaker before a relative clause",
-			text:    "Martin Mubanga was freed on Tuesday. Lawyer Louise Christian, who represents Mr Abbasi and Mr Mubanga, said the government should have acted sooner. She said: \"They colluded with it.\"",
-			want:    []string{"the government should have acted sooner", "They colluded with it"},
-			speaker: "Louise Christian",
+			name: "a speaker before a relative clause",
+			text: "Martin Mubanga was freed on Tuesday. Lawyer Louise Christian, who represents Mr Abbasi and Mr Mubanga, said the government should have acted sooner. She said: \"They colluded with it.\"",
+			want: []string{"Louise Christian: the government should have acted sooner", "Louise Christian: They colluded with it"},
 		},
 		{
-			name:    "with X saying",
-			text:    "Berlin welcomed the decision, with finance minister Hans Eichel saying it showed the policy was on the right track.",
-			want:    []string{"it showed the policy was on the right track"},
-			speaker: "Hans Eichel",
+			name: "with X saying",
+			text: "Berlin welcomed the decision, with finance minister Hans Eichel saying it showed the policy was on the right track.",
+			want: []string{"Hans Eichel: it showed the policy was on the right track"},
 		},
 		{
-			name:    "X of an organisation said",
-			text:    "William Corr of the Campaign for Tobacco-Free Kids urged the government to keep pressing its case.",
-			want:    []string{"the government to keep pressing its case"},
-			speaker: "William Corr",
+			name: "X of an organisation said",
+			text: "William Corr of the Campaign for Tobacco-Free Kids urged the government to keep pressing its case.",
+			want: []string{"William Corr: the government to keep pressing its case"},
 		},
 		{
 			name: "a name is not a statement",
 			text: "Foreign Secretary Jack Straw told BBC Radio 4's World At One.",
 		},
 	}
-	ex, err := extract.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, c := range f.Claims {
-				got = append(got, c.Statement)
-				if tt.speaker != "" && c.Person != tt.speaker {
-					t.Errorf("%q: speaker %q, want %q", c.Statement, c.Person, tt.speaker)
-				}
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("statements\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
+		for _, c := range f.Claims {
+			rows = append(rows, c.Person+": "+c.Statement)
+		}
+		return rows
+	})
 }
 
 // TestOfficeInParagraphAboutUnion checks that a head of government with no
@@ -241,16 +202,8 @@ func TestOfficeInParagraphAboutUnion(t *testing.T) {
 	text := "The EU has promised closer ties. Brussels will consider the request in March.\n\n" +
 		"Vice-Prime Minister Oleg Petrenko called on the EU to recognise the steps that Ukraine was taking.\n\n" +
 		"Leaders in Brussels said the EU would respond. President Ivan Sidorov was not at the talks."
-	ex, err := extract.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := ex.Extract(extract.Document{ID: "union", Title: "Headline", Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
 	got := map[string]string{}
-	for _, a := range f.Affiliations {
+	for _, a := range extractText(t, "union", text).Affiliations {
 		got[a.Person] = a.Organisation
 	}
 	if got["Oleg Petrenko"] != "Ukraine" {
@@ -265,10 +218,7 @@ func TestOfficeInParagraphAboutUnion(t *testing.T) {
 // organisation: an acronym before a title is the organisation, not a
 // portfolio, and a plural role after a name belongs to others in a list.
 func TestTitleAffiliations(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string // "Person|Role|Organisation"
-	}{
+	tests := []textCase{
 		{
 			name: "acronym before a title",
 			text: "Tony Blair met UN Secretary General Kofi Annan on Monday.",
@@ -328,25 +278,12 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Ann Pike|Secretary of State|United States", "John Berg|Chief|Nato"},
 		},
 	}
-	ex, err := extract.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, a := range f.Affiliations {
-				got = append(got, a.Person+"|"+a.Role+"|"+a.Organisation)
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("affiliations\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
+		for _, a := range f.Affiliations {
+			rows = append(rows, a.Person+"|"+a.Role+"|"+a.Organisation)
+		}
+		return rows
+	})
 }
 
 // TestPersonNames checks what makes a capitalised phrase a person's name:
@@ -354,10 +291,7 @@ func TestTitleAffiliations(t *testing.T) {
 // and a phrase whose first word the article uses as an ordinary word needs
 // more than a speech verb to be a person.
 func TestPersonNames(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	tests := []textCase{
 		{
 			name: "judge",
 			text: "Judge Letitia Clark said the case would go on.",
@@ -373,23 +307,43 @@ func TestPersonNames(t *testing.T) {
 			text: "Pensioners of any age will gain. But Age Concern said the plan was unfair.",
 		},
 	}
+	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
+		for _, p := range f.Persons {
+			rows = append(rows, p.Name)
+		}
+		return rows
+	})
+}
+
+// textCase is a short text and the rows of one kind of fact wanted from it.
+type textCase struct {
+	name, text string
+	want       []string
+}
+
+// checkFacts extracts each case's text and compares the rows that show
+// makes of its facts with the case's want, in order.
+func checkFacts(t *testing.T, cases []textCase, show func(*extract.Facts) []string) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := show(extractText(t, tt.name, tt.text)); !slices.Equal(got, tt.want) {
+				t.Errorf("\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// extractText extracts the facts of a one-text article.
+func extractText(t *testing.T, name, text string) *extract.Facts {
+	t.Helper()
 	ex, err := extract.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f, err := ex.Extract(extract.Document{ID: tt.name, Title: "Headline", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range f.Persons {
-				got = append(got, p.Name)
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("persons\n got %q\nwant %q", got, tt.want)
-			}
-		})
+	f, err := ex.Extract(extract.Document{ID: name, Title: "Headline", Text: text})
+	if err != nil {
+		t.Fatal(err)
 	}
+	return f
 }
