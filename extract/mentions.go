@@ -539,6 +539,11 @@ func (d *doc) findMentions() {
 		for a < b && (openers[d.toks[a].s] && a == c.a) {
 			a++
 		}
+		// a sentence-initial descriptor before a given name and a
+		// surname: "Defiant Matt Williams", "Fly-half Stephen Jones"
+		if b-a >= 3 && d.sentenceStart(a) && !d.lx.givenNames[d.toks[a].s] && d.lx.givenNames[d.toks[a+1].s] && !d.titleWordAt(a) {
+			a++
+		}
 		if a >= b {
 			continue
 		}

@@ -303,6 +303,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Cormac Murphy-O'Connor"},
 		},
 		{
+			name: "a descriptor before a name",
+			text: "Guitarist Brian May said the tour would go ahead. Fly-half Stephen Jones was injured.",
+			want: []string{"Brian May", "Stephen Jones"},
+		},
+		{
 			name: "an ordinary word first",
 			text: "Pensioners of any age will gain. But Age Concern said the plan was unfair.",
 		},
