@@ -233,7 +233,7 @@ func (d *doc) stanceHolder(i, si int, noun bool, sentMatches []position, prevHol
 	// subsidies on agriculture" after India's finance minister
 	if prev.is("he", "she") && !d.inQuote[h-1] {
 		if p := d.lastSubject(h - 1); p >= 0 {
-			if c := d.statedOfficeCountry(p); c != "" {
+			if c := d.officeCountry(p, true); c != "" {
 				return []string{c}, p, negated, "office-holder-pronoun"
 			}
 		}
@@ -242,7 +242,7 @@ func (d *doc) stanceHolder(i, si int, noun bool, sentMatches []position, prevHol
 	// "we" in the words of a minister: the minister's country
 	if prev.is("we") && d.inQuote[h-1] {
 		if p := d.quoteSpeaker(h - 1); p >= 0 {
-			if c := d.officeCountry(p); c != "" {
+			if c := d.officeCountry(p, false); c != "" {
 				return []string{c}, p, negated, "we-office-holder"
 			}
 		}
@@ -363,11 +363,11 @@ func (d *doc) holderEndingAt(h, s0 int) ([]string, int, string) {
 			}
 			return d.countryList(m, s0), -1, rule
 		case kindPerson:
-			if c := d.officeCountry(m.ent); c != "" && end == h {
+			if c := d.officeCountry(m.ent, false); c != "" && end == h {
 				countries := []string{c}
 				// "German Chancellor A and French President B called for"
 				for prev := d.prevPersonInList(m); prev != nil; prev = d.prevPersonInList(prev) {
-					if pc := d.officeCountry(prev.ent); pc != "" && !contains(countries, pc) {
+					if pc := d.officeCountry(prev.ent, false); pc != "" && !contains(countries, pc) {
 						countries = append([]string{pc}, countries...)
 					}
 				}
@@ -447,10 +447,12 @@ func (d *doc) countryIsObject(m *mention) bool {
 	return p.is("with", "to", "of", "against", "on", "for", "from", "by", "in", "at", "over", "between", "toward", "towards")
 }
 
-// officeCountry returns the country a person holds an office of state in.
-func (d *doc) officeCountry(p int) string {
+// officeCountry returns the country a person holds an office of state in;
+// with stated, only an office the article states (a title or appositive
+// that names the country), not one inferred from the paragraph.
+func (d *doc) officeCountry(p int, stated bool) string {
 	for _, a := range d.affs {
-		if a.person == p && a.country && a.class == "gov" && a.current {
+		if a.person == p && a.country && a.class == "gov" && a.current && (!stated || !a.weak) {
 			return a.org
 		}
 	}
@@ -579,18 +581,6 @@ func (d *doc) pastTenseAt(i int) bool {
 		return false
 	}
 	return d.toks[i+1].is("the", "a", "an", "his", "her", "its", "their", "that", "it", "him", "them", "to", "on", "by", "with", "for")
-}
-
-// statedOfficeCountry is officeCountry for an office the article states
-// (a title or appositive that names the country), not one inferred from
-// the paragraph.
-func (d *doc) statedOfficeCountry(p int) string {
-	for _, a := range d.affs {
-		if a.person == p && a.country && a.class == "gov" && a.current && !a.weak {
-			return a.org
-		}
-	}
-	return ""
 }
 
 // possessiveBefore reports a possessive right before token i: "Japan's",
