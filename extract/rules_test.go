@@ -277,6 +277,48 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "Due to attend are US Secretary of State Ann Pike, Nato chief John Berg, World Bank officials and foreign ministers from 23 countries.",
 			want: []string{"Ann Pike|Secretary of State|United States", "John Berg|Chief|Nato"},
 		},
+		{
+			name: "an expert at an organisation named only here",
+			text: "\"Prices will rise,\" said Tom Hale, chief economist with Grey Stone Partners in Boston.",
+			want: []string{"Tom Hale|Chief Economist|Grey Stone Partners"},
+		},
+		{
+			name: "an expert of a field",
+			text: "\"Prices will rise,\" said Tom Hale, professor of Economics.",
+		},
+		{
+			name: "a name with and",
+			text: "\"Prices will rise,\" said Tom Hale, an analyst at Stone & Baker Research.",
+			want: []string{"Tom Hale|Analyst|Stone & Baker Research"},
+		},
+		{
+			name: "a possessive organisation named only here",
+			text: "Tom Hale, Kelvor's chief executive officer, said the results were strong.",
+			want: []string{"Tom Hale|Chief Executive Officer|Kelvor"},
+		},
+		{
+			name: "a possessive organisation starting the sentence",
+			text: "Kelvor's chief economic adviser Tom Hale said the results were strong.",
+			want: []string{"Tom Hale|Chief Economic Adviser|Kelvor"},
+		},
+		{
+			name: "a possessive person is not an organisation",
+			text: "Maria Lopez won the race. Lopez's coach, Tom Hale, said she was strong.",
+		},
+		{
+			name: "a short form of an organisation found",
+			text: "Grey Stone University published the survey. \"It matters,\" said Tom Hale, a lecturer at Grey Stone.",
+			want: []string{"Tom Hale|Lecturer|Grey Stone University"},
+		},
+		{
+			name: "inverted title with of",
+			text: "It will be up to the incoming president of the European Commission, Anna Pires, to decide.",
+			want: []string{"Anna Pires|Incoming President|European Commission"},
+		},
+		{
+			name: "inverted title of a capital",
+			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, a := range f.Affiliations {

@@ -115,6 +115,9 @@ func (d *doc) titleBefore(n int) titleInfo {
 	}
 	si := d.sentOf[n]
 	s0 := d.sents[si].tok0
+	if ti, ok := d.invertedTitleOf(n, s0); ok {
+		return ti
+	}
 	end := n
 	inverted := false
 	if n-2 >= s0 && d.toks[n-1].s == "," && d.titleWordAt(n-2) {
@@ -238,14 +241,15 @@ func (d *doc) titleBefore(n int) titleInfo {
 		}
 		// an organisation the article does not otherwise name: "Arsenal
 		// boss", "Tiscali portal director"
+		// ("Deloitte's chief economist" may start the sentence)
 		if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && d.toks[e-1].cap && d.toks[e-1].word &&
-			d.cover[e-1] == nil && !d.sentenceStart(e-1) && !d.isCountryWord(e-1) && !d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] {
+			d.cover[e-1] == nil && (e < k || !d.sentenceStart(e-1)) && !d.isCountryWord(e-1) && !d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] {
 			st := e - 1
 			for st-1 >= s0 && d.toks[st-1].cap && d.toks[st-1].word && d.cover[st-1] == nil && !d.titleWordAt(st-1) && !d.sentenceStart(st-1) {
 				st--
 			}
-			if !d.isCommon(d.toks[st].s) {
-				ti.orgName = d.span(st, e)
+			if !d.isCommon(d.toks[st].s) && (e == k || d.personBySurname(d.toks[e-1].s, e-1) < 0 && !d.lx.givenNames[d.toks[e-1].s]) {
+				ti.orgName = d.fullOrgName(d.span(st, e))
 				k = st
 			}
 		}
@@ -257,6 +261,60 @@ func (d *doc) titleBefore(n int) titleInfo {
 		return titleInfo{start: n}
 	}
 	return ti
+}
+
+// invertedTitleOf reads an inverted title that names its organisation
+// or country after "of" or "at": "the incoming president of the European
+// Commission, Jose Manuel Barroso", "Japan's ambassador to ..." is not one.
+func (d *doc) invertedTitleOf(n, s0 int) (titleInfo, bool) {
+	if n-3 < s0 || d.toks[n-1].s != "," {
+		return titleInfo{}, false
+	}
+	for _, m := range d.mentionsEndingAt(n - 1) {
+		if m.kind != kindOrg && m.kind != kindCountry {
+			continue
+		}
+		k := m.tok0
+		if k-1 > s0 && d.toks[k-1].is("the") {
+			k--
+		}
+		if k-2 < s0 || !d.toks[k-1].is("of", "at") {
+			return titleInfo{}, false
+		}
+		end := k - 1
+		a := end
+		for a > s0 && d.titleWordAt(a-1) && d.cover[a-1] == nil {
+			a--
+		}
+		// "the incoming president": a few lower-case words after the determiner
+		for steps := 0; steps < 2 && a-1 > s0 && d.toks[a-1].word && !d.toks[a-1].cap && !d.toks[a-1].is("the", "a", "an") &&
+			!finiteWords[d.toks[a-1].lower()]; steps++ {
+			a--
+		}
+		if a == end || !d.toks[a-1].is("the", "a", "an") && d.toks[a-1].s != "'s" && d.toks[a-1].s != "\u2019s" {
+			return titleInfo{}, false
+		}
+		ti := titleInfo{start: a}
+		ti.role, ti.class, ti.plural = d.roleWords(a, end)
+		if ti.role == "" || ti.plural {
+			return titleInfo{}, false
+		}
+		for i := a; i < end; i++ {
+			if l := d.toks[i].lower(); l == "former" || l == "then" || strings.HasPrefix(l, "ex-") || strings.HasPrefix(l, "former-") {
+				ti.former = true
+			}
+		}
+		if m.kind == kindCountry {
+			if _, kind, _ := d.countryEndingAt(m.tok1, m.tok0); kind != formName {
+				return titleInfo{}, false // "the Mayor of London" holds no office of the UK
+			}
+			ti.countries = []string{m.country}
+		} else {
+			ti.orgName = d.orgs[m.ent].name
+		}
+		return ti, true
+	}
+	return titleInfo{}, false
 }
 
 // titleComplement looks back from a name starting at token end for a
@@ -434,6 +492,18 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 			lead = m
 		}
 	}
+	// "Capgemini's principal consultant": an organisation the article
+	// names only here
+	if lead == nil && i+2 < b && d.possessedTitle(i, b) {
+		if h := d.lastHead(i+2, b); h > i+2 {
+			seg.role, seg.class, seg.plural = d.roleWords(i+2, h)
+			if seg.role == "" {
+				seg.role, seg.class = d.freeRole(i+2, h)
+			}
+			seg.orgName = d.fullOrgName(d.toks[i].s)
+			return seg, seg.role != ""
+		}
+	}
 	if lead != nil {
 		k := lead.tok1
 		if k < b && (d.toks[k].s == "'s" || d.toks[k].s == "\u2019s") {
@@ -501,23 +571,35 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	}
 	// an organisation the article names only here: "chairman of
 	// super-regulator Ofcom", "portal director at Tiscali"
-	if seg.role != "" && seg.class != "expert" && rest < b && d.toks[rest].is("of", "at", "for", "with") {
+	// (for an expert only "at" and "with": "professor of Law" names a field)
+	if seg.role != "" && rest < b && (d.toks[rest].is("at", "with") || seg.class != "expert" && d.toks[rest].is("of", "for")) {
 		k := rest + 1
 		for k < b && k < rest+4 && d.toks[k].word && !d.toks[k].cap {
 			k++ // "the", "super-regulator"
 		}
-		e := k
-		for e < b && d.toks[e].cap && d.toks[e].word && d.cover[e] == nil {
-			e++
+		capsFrom := func(e int) int {
+			for e < b && d.toks[e].cap && d.toks[e].word && d.cover[e] == nil {
+				e++
+			}
+			return e
+		}
+		e := capsFrom(k)
+		// "with Purvin and Gertz", "at Stone & McCarthy Research": a name
+		// that ends the segment may go on after "and" or "&"
+		if e > k && e+1 < b && d.toks[e].is("and", "&") && d.toks[e+1].cap && d.cover[e+1] == nil {
+			if f := capsFrom(e + 1); f == b || !d.toks[f].word || d.toks[f].is("in") {
+				e = f
+			}
 		}
 		if e > k && e-k <= 5 && (e == b || !d.toks[e].word || d.toks[e].is("in", "and")) && !d.isCountryWord(k) {
-			seg.orgName = d.span(k, e)
+			seg.orgName = d.fullOrgName(d.span(k, e))
 			rest = e
 		}
 	}
 	// "of Political Science", "of commerce for international trade": a
-	// field, not an organisation, stays in the role
-	for seg.role != "" && rest < b && d.toks[rest].is("of", "in", "for") {
+	// field, not an organisation, stays in the role (after an organisation,
+	// "in Boston" is where it is)
+	for seg.role != "" && seg.orgName == "" && rest < b && d.toks[rest].is("of", "in", "for") {
 		k := rest + 1
 		for k < b && d.toks[k].word && !d.inMention(k) && !d.toks[k].is("at", "with") {
 			k++
@@ -560,6 +642,44 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	return seg, true
 }
 
+// fullOrgName returns the full name of an organisation the article names
+// elsewhere and here by its first words ("Cranfield" for "Cranfield
+// University"), or name itself.
+func (d *doc) fullOrgName(name string) string {
+	for _, o := range d.orgs {
+		if strings.HasPrefix(o.name, name+" ") {
+			return o.name
+		}
+	}
+	return name
+}
+
+// possessedTitle reports a title after the possessive of a capitalised
+// word at token i that names no person or country the article knows, and
+// is not an ordinary word: "Capgemini's principal consultant".
+func (d *doc) possessedTitle(i, b int) bool {
+	t := d.toks[i]
+	if !t.cap || !t.word || d.cover[i] != nil || d.isCountryWord(i) || d.titleWordAt(i) || d.isCommon(t.s) ||
+		d.personBySurname(t.s, i) >= 0 || d.lx.givenNames[t.s] {
+		return false
+	}
+	if i+2 >= b || d.toks[i+1].s != "'s" && d.toks[i+1].s != "\u2019s" {
+		return false
+	}
+	h := d.lastHead(i+2, b)
+	if h <= i+2 {
+		return false
+	}
+	// only title words and a few lower-case words before the head
+	for k := i + 2; k < h; k++ {
+		w := d.toks[k]
+		if !d.titleWordAt(k) && (!w.word || w.cap || finiteWords[w.lower()] || h-(i+2) > 4) {
+			return false
+		}
+	}
+	return true
+}
+
 // inMention reports whether token i is part of an organisation, country
 // or person mention.
 func (d *doc) inMention(i int) bool {
@@ -583,6 +703,14 @@ func (d *doc) lastHead(a, b int) int {
 			best = i + 1
 		} else if _, ok := d.lx.titleHeads[singular(l)]; ok {
 			best = i + 1
+		}
+		// a head of several words: "chief executive officer"
+		words := l
+		for k := i + 1; k < b && k < i+d.lx.maxHeadWords && d.toks[k].word; k++ {
+			words += " " + d.toks[k].lower()
+			if _, ok := d.lx.titleHeads[words]; ok && k+1 > best {
+				best = k + 1
+			}
 		}
 	}
 	return best
