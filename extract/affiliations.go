@@ -132,6 +132,9 @@ func (d *doc) findAffiliations() []affil {
 // country, and the class of the role.
 func (d *doc) describe(a affil) {
 	p := d.persons[a.person]
+	if a.current {
+		p.roles = append(p.roles, strings.ToLower(a.role))
+	}
 	for _, w := range strings.Fields(strings.ToLower(a.role + " " + a.org)) {
 		p.desc[strings.Trim(w, ",()")] = true
 	}

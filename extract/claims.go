@@ -79,7 +79,7 @@ func (d *doc) subjectBefore(v int) (int, string) {
 	// "Lawyer Louise Christian, who represents Mr Abbasi and Mr Mubanga,
 	// said": the person before the relative clause
 	if d.toks[e-1].s == "," {
-		for k := e - 2; k > s.tok0 && k > e-20; k-- {
+		for k := e - 2; k > s.tok0 && k > e-32; k-- {
 			if d.toks[k].s != "," {
 				continue
 			}
@@ -128,6 +128,12 @@ func (d *doc) subjectBefore(v int) (int, string) {
 			}
 		}
 	}
+	// "Menzies Campbell, the Liberal Democrats' foreign affairs spokesman,
+	// said": a description between commas right after a name, even one the
+	// appositive reader does not parse
+	if p := d.personBeforeParenthesis(e, s.tok0); p >= 0 {
+		return p, "named+appositive"
+	}
 	// a pronoun or a description ("the expert", "Former US Diplomat")
 	a := e - 1
 	if personPronouns[d.toks[a].lower()] {
@@ -140,11 +146,48 @@ func (d *doc) subjectBefore(v int) (int, string) {
 		if p, rule := d.resolveSpeaker(a, e, a); p >= 0 {
 			return p, rule
 		}
-		if d.toks[a].is("the", "a", "an") {
-			continue
+		if d.toks[a].is("a", "an") {
+			// "a Foreign Office spokesman": someone not named; a shorter
+			// "Foreign Office spokesman" is not a description of anyone named
+			return -1, ""
 		}
 	}
 	return -1, ""
+}
+
+// personBeforeParenthesis returns the person named right before a
+// parenthesis that ends with a comma at token e-1: "NAME, a few words
+// without a verb,"; or -1.
+func (d *doc) personBeforeParenthesis(e, s0 int) int {
+	if e-1 <= s0 || d.toks[e-1].s != "," {
+		return -1
+	}
+	for k := e - 2; k > s0 && k >= e-14; k-- {
+		t := d.toks[k]
+		if d.inQuote[k] || t.quote != notQuote || t.is("who", "which", "that", "and", "but") ||
+			finiteWords[t.lower()] && t.s != "'s" && t.s != "\u2019s" {
+			return -1
+		}
+		if _, ok := d.speechVerbAt(k); ok {
+			return -1
+		}
+		if d.cover[k] != nil && d.cover[k].kind == kindPerson {
+			return -1 // "..., Acting Superintendent, Mick Deats, said": the name is inside
+		}
+		if t.s != "," {
+			continue
+		}
+		if k == e-2 {
+			return -1
+		}
+		for _, m := range d.mentionsEndingAt(k) {
+			if m.kind == kindPerson {
+				return m.ent
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // attributionAfter reads an attribution right after a closing quotation
@@ -702,7 +745,10 @@ func (d *doc) reportedClaims(si int) []claim {
 		}
 		withSpeaker := -1
 		if !ok && d.lx.participles[d.toks[v].lower()] && v > s.tok0 {
-			if d.toks[v-1].s == "," || d.toks[v-1].is("by") {
+			// ", adding", or with the comma inside a closing quotation mark:
+			// "balanced," adding
+			commaBefore := d.toks[v-1].s == "," || v-2 >= s.tok0 && d.toks[v-1].quote != notQuote && d.toks[v-2].s == ","
+			if commaBefore || d.toks[v-1].is("by") {
 				e, ok, participle = v+1, true, true
 			} else if p := d.withPerson(v); p >= 0 {
 				// "Berlin welcomed the decision, with finance minister
@@ -722,6 +768,9 @@ func (d *doc) reportedClaims(si int) []claim {
 		switch {
 		case withSpeaker >= 0:
 			p, rule = withSpeaker, "with-named"
+		case participle && len(fs) > 0:
+			// "he insisted ..., adding ...": the same speaker
+			p, rule = fs[len(fs)-1].person, "participle-same-speaker"
 		case participle:
 			p, rule = d.clauseSubject(v)
 		default:
@@ -748,6 +797,12 @@ func (d *doc) reportedClaims(si int) []claim {
 			}
 		}
 		end = d.statementEnd(f.from, end)
+		if f.rule == "relative" {
+			end = d.relativeClauseEnd(f.from, end)
+		}
+		if d.introducesQuote(f.from, end) {
+			continue // "He told BBC Radio 4's Today programme: “...”"
+		}
 		text := trimStatement(d.cleanSpan(f.from, end))
 		if len(strings.Fields(text)) < 3 {
 			continue
@@ -756,6 +811,35 @@ func (d *doc) reportedClaims(si int) []claim {
 			rule: "reported:" + f.phrase + ":" + f.rule})
 	}
 	return out
+}
+
+// relativeClauseEnd cuts a report made in a relative clause where the
+// clause ends: "Jack Straw, who argues X, has said Y" reports X.
+func (d *doc) relativeClauseEnd(from, end int) int {
+	for i := from + 1; i < end && i+2 < len(d.toks); i++ {
+		if d.toks[i].s != "," {
+			continue
+		}
+		j := i + 1
+		if d.toks[j].is("has", "had", "have") {
+			j++
+		}
+		if _, ok := d.speechVerbAt(j); ok {
+			return i
+		}
+	}
+	return end
+}
+
+// introducesQuote reports a colon before an opening quotation mark in
+// [a, b): the words are the lead-in of a direct quotation, not a report.
+func (d *doc) introducesQuote(a, b int) bool {
+	for i := a; i+1 < b; i++ {
+		if d.toks[i].s == ":" && (d.toks[i+1].quote == openDouble || d.toks[i+1].quote == straightDouble) {
+			return true
+		}
+	}
+	return false
 }
 
 // personBeforeOrgPhrase returns the person named before "from/of/at (the)

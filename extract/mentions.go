@@ -40,6 +40,7 @@ type personEnt struct {
 	mentions    int
 	familyFirst bool
 	desc        map[string]bool // lower-case words describing the person: roles, organisations
+	roles       []string        // the person's roles, lower case ("home secretary")
 	class       string          // "gov", "org", "expert" or "" (unknown)
 	first       int             // token of first mention
 	positions   []int           // tokens of its mentions, in the order found
@@ -848,6 +849,18 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 		}
 		if segs, _ := d.appositiveAfter(b); len(segs) > 0 && segs[0].role != "" {
 			return true, "appositive-name"
+		}
+		// "Menzies Campbell, the Liberal Democrats' foreign affairs
+		// spokesman, said": a described role that ends at the next comma
+		if d.toks[b+1].is("the", "a", "an") {
+			for k := b + 2; k < len(d.toks) && k < b+12 && d.toks[k].s != "."; k++ {
+				if d.toks[k].s == "," {
+					if _, ok := d.lx.titleHeads[strings.ToLower(d.toks[k-1].s)]; ok && d.speechVerbNear(k+1) {
+						return true, "appositive-name"
+					}
+					break
+				}
+			}
 		}
 	}
 	if d.speechVerbNear(b) || (a > 0 && d.lx.speechVerbs[d.toks[a-1].lower()]) {

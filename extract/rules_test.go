@@ -186,6 +186,41 @@ func TestReportedStatements(t *testing.T) {
 			name: "a name is not a statement",
 			text: "Foreign Secretary Jack Straw told BBC Radio 4's World At One.",
 		},
+		{
+			name: "a lead-in of a quotation is not a report",
+			text: "Anna Berg told BBC Radio 4's Today programme: \"The sooner we start, the better.\"",
+			want: []string{"Anna Berg: The sooner we start, the better"},
+		},
+		{
+			name: "adding, the same speaker",
+			text: "Tom Hale met Anna Berg on Monday. He said the plan sounded \"balanced,\" adding it would settle the argument for good.",
+			want: []string{"Tom Hale: the plan sounded balanced", "Tom Hale: it would settle the argument for good"},
+		},
+		{
+			name: "a report in a relative clause ends with it",
+			text: "Tom Hale, who argues the treaty reflects \"a shared vision\" and gives \"members a stronger say\", has said the vote could be held in spring.",
+			want: []string{"Tom Hale: the treaty reflects a shared vision and gives members a stronger say", "Tom Hale: the vote could be held in spring"},
+		},
+		{
+			name: "a relative clause inside a statement",
+			text: "Tom Hale said the man, who later disappeared, claimed he was acting alone.",
+			want: []string{"Tom Hale: the man, who later disappeared, claimed he was acting alone"},
+		},
+		{
+			name: "an unnamed speaker with an organisation",
+			text: "Tom Hale said the plan was sound. But a Foreign Office spokesman said he could not comment on the plan.",
+			want: []string{"Tom Hale: the plan was sound"},
+		},
+		{
+			name: "a description parenthesis after a name",
+			text: "Tom Hale said the plan was sound. And Anna Berg, the Liberal Democrats' foreign affairs spokesman, said it was vital to publish it.",
+			want: []string{"Tom Hale: the plan was sound", "Anna Berg: it was vital to publish it"},
+		},
+		{
+			name: "an office named later",
+			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
+			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, c := range f.Claims {

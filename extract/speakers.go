@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -254,6 +255,13 @@ func (d *doc) resolveDescription(a, b, at int) int {
 	if !ok {
 		return -1
 	}
+	// an office the article gives someone, before or after: "The home
+	// secretary said ..." and later "Home Secretary Charles Clarke"
+	if !generic && !official {
+		if p := d.titledPerson(words, at); p >= 0 {
+			return p
+		}
+	}
 	seen := map[int]bool{}
 	for i, n := d.mentionsBefore(at), 0; i >= 0 && n < maxLookback; i, n = i-1, n+1 {
 		m := d.mentions[i]
@@ -267,6 +275,32 @@ func (d *doc) resolveDescription(a, b, at int) int {
 		}
 	}
 	return -1
+}
+
+// titledPerson returns the person who holds the very office a
+// description names ("the home secretary" for "Home Secretary Charles
+// Clarke"): the latest before at, else the first after it within three
+// paragraphs; or -1.
+func (d *doc) titledPerson(words []string, at int) int {
+	role := strings.Join(words, " ")
+	best, bestAt, after, afterAt := -1, -1, -1, len(d.toks)
+	for i, p := range d.persons {
+		if !slices.Contains(p.roles, role) {
+			continue
+		}
+		if last := p.lastBefore(at); last < at && last > bestAt {
+			best, bestAt = i, last
+		} else if p.first > at && p.first < afterAt {
+			after, afterAt = i, p.first
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	if after >= 0 && d.sents[d.sentOf[afterAt]].para-d.sents[d.sentOf[at]].para > 3 {
+		return -1
+	}
+	return after
 }
 
 // describedPerson reads tokens [a, b) as a description of a person ("the

@@ -506,7 +506,8 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	}
 	if lead != nil {
 		k := lead.tok1
-		if k < b && (d.toks[k].s == "'s" || d.toks[k].s == "\u2019s") {
+		if k < b && (d.toks[k].s == "'s" || d.toks[k].s == "\u2019s" ||
+			(d.toks[k].s == "'" || d.toks[k].s == "\u2019") && strings.HasSuffix(d.toks[k-1].s, "s")) {
 			k++
 		}
 		if h := d.lastHead(k, b); h > k {
