@@ -61,6 +61,9 @@ func (d *doc) findPositions() []position {
 				if !ok {
 					continue
 				}
+				if d.conditionalBefore(i, s.tok0) {
+					continue // "If we reject this treaty, ...": no stance taken
+				}
 				holder, speaker, negated, rule := d.stanceHolder(i, si, cue.noun, sentMatches, prevHolder)
 				if len(holder) == 0 {
 					continue
@@ -223,8 +226,9 @@ func (d *doc) stanceHolder(i, si int, noun bool, sentMatches []position, prevHol
 		// starts with; before a noun ("its backing for"), only a country
 		// that is the subject ("Poland is ..., so its backing", not "UK
 		// airport operator BAA has reiterated its support")
+		// ("US oil giant Exxon said it ...": the country only modifies the subject)
 		if ms := d.mentionsIn(s.tok0, s.tok0+2); len(ms) > 0 && ms[0].kind == kindCountry && ms[0].tok0 <= s.tok0+1 &&
-			(!possessive || d.verbAt(ms[0].tok1) && prev.is("its")) {
+			(!possessive || d.verbAt(ms[0].tok1) && prev.is("its")) && !d.modifiesNoun(ms[0].tok1) {
 			return []string{ms[0].country}, -1, negated, "pronoun-subject"
 		}
 		return nil, -1, false, ""
@@ -466,6 +470,9 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 	for a < b && d.toks[a].quote != notQuote && !d.toks[a].word {
 		a++ // the closing mark of a quoted cue: Beijing "firmly opposes" the decision
 	}
+	if l := d.toks[min(a+1, b-1)].lower(); a+2 < b && d.toks[a].is("and", "or") && !d.toks[a+1].cap && len(l) > 4 && strings.HasSuffix(l, "ed") {
+		a += 2 // "condemned and prohibited torture": the object of both verbs
+	}
 	end := a
 	for end < b && end < a+24 {
 		t := d.toks[end]
@@ -483,6 +490,10 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		}
 		if t.is("and") && end+1 < b && d.startsCue(end+1) {
 			break
+		}
+		if t.s == "," && end+1 < b && end > a && !d.toks[end+1].cap && len(d.toks[end+1].s) > 5 && strings.HasSuffix(d.toks[end+1].s, "ing") &&
+			!d.toks[end+1].is("including", "regarding", "concerning", "excluding", "involving") {
+			break // "welcomed the move, describing it as ...": a participle clause
 		}
 		if (t.s == "," || t.s == "-" || t.s == "\u2013" || t.s == "\u2014") && end+1 < b && d.speechParticiple(end+1) {
 			break // "..., arguing that ...", "... - saying such papers ..."
@@ -510,6 +521,10 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		}
 		if end-2 >= a && d.toks[end-2].is("in", "on", "by", "since", "until", "this", "last", "next", "from") && (isYear(t.s) || calendarWords[t.s] || t.is("year", "week", "month", "time", "morning", "evening", "weekend")) {
 			end -= 2
+			continue
+		}
+		if end-4 >= a && t.is("time") && d.toks[end-4].is("for") && d.toks[end-3].is("the") {
+			end -= 4 // "for the 21st time"
 			continue
 		}
 		break
@@ -581,6 +596,38 @@ func (d *doc) pastTenseAt(i int) bool {
 		return false
 	}
 	return d.toks[i+1].is("the", "a", "an", "his", "her", "its", "their", "that", "it", "him", "them", "to", "on", "by", "with", "for")
+}
+
+// conditionalBefore reports "if", "unless" or "whether" in the clause
+// before the cue at token i.
+func (d *doc) conditionalBefore(i, s0 int) bool {
+	for k := i - 1; k >= s0 && k >= i-8; k-- {
+		t := d.toks[k]
+		if !t.word && t.quote == notQuote {
+			return false
+		}
+		if t.is("if", "unless", "whether") {
+			return true
+		}
+	}
+	return false
+}
+
+// modifiesNoun reports a word at token i that makes the country before it
+// a modifier ("US oil giant"), not a subject: a lower-case word that is not
+// a verb, or a capitalised one.
+func (d *doc) modifiesNoun(i int) bool {
+	if i >= len(d.toks) || !d.toks[i].word {
+		return false
+	}
+	t := d.toks[i]
+	if governmentNouns[t.lower()] {
+		return false // "The US government said it ..."
+	}
+	if t.cap {
+		return true
+	}
+	return !d.verbAt(i) && !holderGap[t.lower()] && !strings.HasSuffix(t.lower(), "s")
 }
 
 // possessiveBefore reports a possessive right before token i: "Japan's",

@@ -114,6 +114,34 @@ func TestPositionIssues(t *testing.T) {
 			text: "Russia agreed to talks with the rebels.",
 			want: []string{"Russia supports talks with the rebels"},
 		},
+		{
+			name: "a condition is no stance",
+			text: "\"If we reject this treaty, Britain will be isolated,\" said the minister.",
+		},
+		{
+			name: "a country that modifies the subject",
+			text: "US oil giant Exxon said it did not plan to take part in the new tender.",
+		},
+		{
+			name: "a country's government as subject",
+			text: "The US government denied the claims, saying it condemned and prohibited torture.",
+			want: []string{"United States opposes torture"},
+		},
+		{
+			name: "a participle clause after a comma",
+			text: "Iraq welcomed the move, describing it as significant.",
+			want: []string{"Iraq supports the move"},
+		},
+		{
+			name: "including stays",
+			text: "Italy plans to sell state assets, including a stake in the post office.",
+			want: []string{"Italy supports selling state assets, including a stake in the post office"},
+		},
+		{
+			name: "for the nth time",
+			text: "The US blocked the application for the 21st time.",
+			want: []string{"United States opposes the application"},
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, p := range f.Positions {
