@@ -729,6 +729,7 @@ func (d *doc) reportedClaims(si int) []claim {
 		v, from      int
 		person       int
 		rule, phrase string
+		embedded     bool // inside the statement of the report before
 	}
 	var fs []found
 	for v := s.tok0; v < s.tok1; v++ {
@@ -736,6 +737,9 @@ func (d *doc) reportedClaims(si int) []claim {
 			continue
 		}
 		e, ok := d.speechVerbAt(v)
+		if ok && v > s.tok0 && d.toks[v-1].is("his", "her", "their", "its", "our", "my", "the", "these", "those") {
+			ok = false // "His comments came as ...": a noun, not a verb
+		}
 		phrase := ""
 		participle := false
 		if !ok {
@@ -782,7 +786,18 @@ func (d *doc) reportedClaims(si int) []claim {
 		if phrase == "" {
 			phrase = d.toks[v].lower()
 		}
-		fs = append(fs, found{v: v, from: from, person: p, rule: rule, phrase: phrase})
+		nf := found{v: v, from: from, person: p, rule: rule, phrase: phrase}
+		if n := len(fs); n > 0 && d.embeddedReport(fs[n-1].from, nf.v, nf.rule) {
+			// "X said the agent told him ...": a report inside X's
+			// statement; it stays part of it, and is a claim of its own only
+			// when its speaker is named there
+			if nf.rule != "named" || nf.person == fs[n-1].person {
+				v = from - 1
+				continue
+			}
+			nf.embedded = true
+		}
+		fs = append(fs, nf)
 		v = from - 1
 	}
 	var out []claim
@@ -790,8 +805,12 @@ func (d *doc) reportedClaims(si int) []claim {
 		// the statement ends where the next report begins ("... but
 		// predicted ...") or at a clause that is not part of it
 		end := s.tok1
-		if k+1 < len(fs) {
-			end = fs[k+1].v
+		next := k + 1
+		for next < len(fs) && fs[next].embedded {
+			next++
+		}
+		if next < len(fs) {
+			end = fs[next].v
 			for end > f.from && (d.toks[end-1].is("and", "but", "also", "he", "she", "they") || !d.toks[end-1].word) {
 				end--
 			}
@@ -811,6 +830,34 @@ func (d *doc) reportedClaims(si int) []claim {
 			rule: "reported:" + f.phrase + ":" + f.rule})
 	}
 	return out
+}
+
+// embeddedReport reports whether a speech verb at token v, whose speaker
+// was found by rule, stands inside the statement that starts at token from:
+// its subject follows with no clause break ("said the agent told him"), or
+// it is coordinated with a report that does ("said the agent told him ...
+// and suggested ...").
+func (d *doc) embeddedReport(from, v int, rule string) bool {
+	inner := false
+	for j := from; j < v; j++ {
+		t := d.toks[j]
+		if t.s == ";" || t.is("but", "while", "whereas") {
+			return false
+		}
+		if _, ok := d.speechVerbAt(j); ok && j > from {
+			inner = true
+		}
+		if strings.HasPrefix(rule, "clause-subject") {
+			continue
+		}
+		if t.s == "," || t.s == "-" || t.is("and") {
+			return false
+		}
+	}
+	if strings.HasPrefix(rule, "clause-subject") {
+		return inner
+	}
+	return rule == "named" || rule == "description" || rule == "pronoun" || rule == "named+appositive"
 }
 
 // relativeClauseEnd cuts a report made in a relative clause where the
@@ -998,6 +1045,9 @@ func (d *doc) finiteVerbSoon(k, end int) bool {
 		if finiteWords[l] || (j > k && strings.HasSuffix(l, "ed") && !d.toks[j-1].is("the", "a", "an", "been", "be")) {
 			return true
 		}
+		if j > k && d.lx.speechVerbs[l] && !d.toks[j-1].is("the", "a", "an", "to") {
+			return true // "said the agent told him ..."
+		}
 		if j > k && strings.HasSuffix(l, "s") && d.toks[j-1].word && !d.toks[j-1].cap && (d.toks[j-1].is("it", "he", "she", "this", "that") || d.isNounLike(j-1)) {
 			return true // "the company says", "it needs"
 		}
@@ -1049,6 +1099,9 @@ func (d *doc) skipAudience(k, end int) int {
 			}
 		}
 	}
+	if d.toks[k].cap && d.possessiveNameEnd(k, end) > k {
+		return d.skipAudienceTail(k, end) // "told BBC One's Breakfast with Frost"
+	}
 	for j := k; j < end && j < k+7; j++ {
 		t := d.toks[j]
 		if !t.word && t.s != "'s" && t.s != "\u2019s" {
@@ -1061,10 +1114,33 @@ func (d *doc) skipAudience(k, end int) int {
 	return -1
 }
 
+// possessiveNameEnd returns the token after the possessive that ends a
+// run of capitalised words and numbers starting at k ("Radio 4's"), or k.
+func (d *doc) possessiveNameEnd(k, end int) int {
+	for j := k; j < end && j < k+4; j++ {
+		t := d.toks[j]
+		if t.s == "'s" || t.s == "\u2019s" {
+			return j + 1
+		}
+		if !(t.cap && t.word || isNumber(t.s)) {
+			break
+		}
+	}
+	return k
+}
+
 // skipAudienceTail skips the rest of an audience ("of the House", "on
 // Friday") up to the clause.
 func (d *doc) skipAudienceTail(k, end int) int {
-	if k < end && d.toks[k].is("programme", "program", "conference", "committee") {
+	// "BBC Radio 4's Today programme", "BBC One's Breakfast with Frost":
+	// names up to a possessive, and the capitalised title after it
+	if p := d.possessiveNameEnd(k, end); p > k {
+		k = p
+		for k < end && (d.toks[k].cap && d.toks[k].word || k+1 < end && d.toks[k].is("at", "of", "with", "the") && d.toks[k+1].cap) {
+			k++
+		}
+	}
+	if k < end && d.toks[k].is("programme", "program", "conference", "committee", "show") {
 		k++
 	}
 	return k

@@ -245,6 +245,26 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: the plan was sound", "Anna Berg: it was vital to publish it"},
 		},
 		{
+			name: "a report inside a statement",
+			text: "Tom Hale said the agent told him the passport had been found in a cave and suggested he had been on a mission.",
+			want: []string{"Tom Hale: the agent told him the passport had been found in a cave and suggested he had been on a mission"},
+		},
+		{
+			name: "a named speaker inside a statement",
+			text: "Tom Hale said Anna Berg told him the plan would go ahead.",
+			want: []string{"Tom Hale: Anna Berg told him the plan would go ahead", "Anna Berg: the plan would go ahead"},
+		},
+		{
+			name: "an audience named with a possessive",
+			text: "Anna Berg told BBC One's Breakfast with Frost the plan would go ahead.",
+			want: []string{"Anna Berg: the plan would go ahead"},
+		},
+		{
+			name: "a possessive before a speech noun",
+			text: "His comments came as Anna Berg said the plan was good.",
+			want: []string{"Anna Berg: the plan was good"},
+		},
+		{
 			name: "an office named later",
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
