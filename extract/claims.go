@@ -77,7 +77,9 @@ func (d *doc) subjectBefore(v int) (int, string) {
 		return d.clauseSubject(v)
 	}
 	// "Lawyer Louise Christian, who represents Mr Abbasi and Mr Mubanga,
-	// said": the person before the relative clause
+	// said": the person before the relative clause; "The chancellor,
+	// speaking during a tour of Africa, said": the speaker before the
+	// participle clause
 	if d.toks[e-1].s == "," {
 		for k := e - 2; k > s.tok0 && k > e-32; k-- {
 			if d.toks[k].s != "," {
@@ -88,6 +90,14 @@ func (d *doc) subjectBefore(v int) (int, string) {
 					if m.kind == kindPerson {
 						return m.ent, "named+relative"
 					}
+				}
+				if p, rule := d.subjectBefore(k); p >= 0 && !d.speechVerbIn(s.tok0, k) {
+					return p, rule + "+relative"
+				}
+			}
+			if (k+1 < e && d.toks[k+1].is("which") || d.participleAt(k+1) || d.askedAt(k+1)) && !d.speechVerbIn(s.tok0, k) {
+				if p, rule := d.subjectBefore(k); p >= 0 {
+					return p, rule + "+parenthesis"
 				}
 			}
 			break
@@ -123,7 +133,7 @@ func (d *doc) subjectBefore(v int) (int, string) {
 			if m.tok1 == e {
 				return m.ent, "named"
 			}
-			if segs, after := d.appositiveAfter(m.tok1); len(segs) > 0 && (after == e || after == e-1 && d.toks[e-1].s == ",") {
+			if segs, after := d.appositiveAfter(m.tok1); len(segs) > 0 && (after == e || after == e-1 && d.toks[e-1].s == "," || after == e+1 && d.toks[e].s == ",") {
 				return m.ent, "named+appositive"
 			}
 		}
@@ -143,6 +153,9 @@ func (d *doc) subjectBefore(v int) (int, string) {
 		a--
 	}
 	for ; a < e; a++ {
+		if m, ok := d.personAt(a, e); ok && m.kind == kindPerson && m.tok1+1 < e && (d.toks[m.tok1].s == "'s" || d.toks[m.tok1].s == "\u2019s") {
+			return -1, "" // "Mr Livingstone's remark by reporters": a possessive is not the phrase's head
+		}
 		if p, rule := d.resolveSpeaker(a, e, a); p >= 0 {
 			return p, rule
 		}
@@ -153,6 +166,33 @@ func (d *doc) subjectBefore(v int) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// speechVerbIn reports a speech verb in tokens [a, b): a parenthesis
+// after "X said the man, who ..." belongs to the statement, not the speaker.
+func (d *doc) speechVerbIn(a, b int) bool {
+	for j := a; j < b; j++ {
+		if _, ok := d.speechVerbAt(j); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// askedAt reports a past participle of questioning that opens a
+// parenthesis at token i ("asked about the remark by reporters").
+func (d *doc) askedAt(i int) bool {
+	return i+1 < len(d.toks) && d.toks[i].is("asked", "questioned", "pressed", "interviewed", "quoted", "challenged") &&
+		d.toks[i+1].is("about", "on", "by", "if", "whether", "in", "at", "after", "over", "why", "what", "how")
+}
+
+// participleAt reports a present participle that opens a parenthesis at
+// token i ("speaking during a tour of Africa").
+func (d *doc) participleAt(i int) bool {
+	t := d.toks[i]
+	l := t.lower()
+	return t.word && !t.cap && len(l) > 5 && strings.HasSuffix(l, "ing") &&
+		!t.is("including", "according", "during", "following", "regarding", "concerning")
 }
 
 // personBeforeParenthesis returns the person named right before a
@@ -1048,7 +1088,11 @@ func (d *doc) finiteVerbSoon(k, end int) bool {
 		if j > k && d.lx.speechVerbs[l] && !d.toks[j-1].is("the", "a", "an", "to") {
 			return true // "said the agent told him ..."
 		}
-		if j > k && strings.HasSuffix(l, "s") && d.toks[j-1].word && !d.toks[j-1].cap && (d.toks[j-1].is("it", "he", "she", "this", "that") || d.isNounLike(j-1)) {
+		pj := j - 1
+		if pj > k && d.toks[pj].quote != notQuote && d.inQuote[j] {
+			pj-- // the question "seems straightforward"
+		}
+		if j > k && strings.HasSuffix(l, "s") && d.toks[pj].word && !d.toks[pj].cap && (d.toks[pj].is("it", "he", "she", "this", "that") || d.isNounLike(pj)) {
 			return true // "the company says", "it needs"
 		}
 	}

@@ -265,6 +265,31 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Anna Berg: the plan was good"},
 		},
 		{
+			name: "a description before a participle clause",
+			text: "Chancellor Tom Hale is in Africa. The chancellor, speaking during a tour of Kenya, said it was time to talk about values.",
+			want: []string{"Tom Hale: it was time to talk about values"},
+		},
+		{
+			name: "an appositive and a relative clause",
+			text: "Tom Hale, head of Tiga, which represents developers, said that more firms would close.",
+			want: []string{"Tom Hale: more firms would close"},
+		},
+		{
+			name: "asked about, by reporters",
+			text: "Anna Berg spoke on Monday. Tory leader Tom Hale, asked about Ms Berg's remark by reporters, said it was important to be careful.",
+			want: []string{"Tom Hale: it was important to be careful"},
+		},
+		{
+			name: "a verb inside a quotation",
+			text: "Tom Hale said the referendum question \"seems straightforward\".",
+			want: []string{"Tom Hale: the referendum question seems straightforward"},
+		},
+		{
+			name: "a group is not the last person described",
+			text: "Economist Tom Hale said rates would rise. Analysts said the economy was still not growing fast enough.",
+			want: []string{"Tom Hale: rates would rise"},
+		},
+		{
 			name: "an office named later",
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},

@@ -325,6 +325,9 @@ func (d *doc) describedPerson(a, b int) (words, countries []string, head string,
 		return nil, nil, "", false, false, false
 	}
 	head = singular(words[len(words)-1])
+	if head != words[len(words)-1] {
+		return nil, nil, "", false, false, false // "Menatep lawyers": a group, not one person
+	}
 	_, isTitle := d.lx.titleHeads[head]
 	generic = expertNouns[head]
 	official = officialNouns[head]
