@@ -59,6 +59,9 @@ func (d *doc) findAffiliations() []affil {
 				out = append(out, d.counterpart(m, ti, si)...)
 			} else if a, ok := d.titleAffiliation(m, ti, si, mi); ok {
 				add(a)
+			} else if org := d.orgAfterName(m.tok1); org != "" && ti.role != "" && ti.class != "gov" {
+				// "retail analyst Nick Bubb of Evolution Securities"
+				add(affil{person: m.ent, org: org, role: ti.role, class: ti.class, current: !ti.former, sent: si, rule: "title+organisation-after"})
 			}
 		}
 		for _, w := range strings.Fields(strings.ToLower(m.title.role)) {
@@ -221,6 +224,38 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		}
 	}
 	return a, a.org != ""
+}
+
+// orgAfterName returns the organisation named right after a name ending
+// at token b: "of/at/from (the) ORGANISATION", an organisation found or a
+// capitalised name; or "".
+func (d *doc) orgAfterName(b int) string {
+	if b+1 >= len(d.toks) || !d.toks[b].is("of", "at", "from") {
+		return ""
+	}
+	k := b + 1
+	if d.toks[k].is("the") {
+		k++
+	}
+	if k >= len(d.toks) || d.sentOf[k] != d.sentOf[b] {
+		return ""
+	}
+	for _, m := range d.startAt[k] {
+		switch m.kind {
+		case kindOrg:
+			return d.orgs[m.ent].name
+		case kindCountry, kindPerson:
+			return "" // "Ambassador X of Iceland" is a nationality; "X of Y" may be a family
+		}
+	}
+	e := k
+	for e < len(d.toks) && e < k+5 && d.toks[e].cap && d.toks[e].word && d.cover[e] == nil && d.sentOf[e] == d.sentOf[b] {
+		e++
+	}
+	if e == k || e < len(d.toks) && d.toks[e].cap && d.toks[e].word || d.isCountryWord(k) || d.isCommon(d.toks[k].s) {
+		return ""
+	}
+	return d.fullOrgName(d.span(k, e))
 }
 
 // listGoesOn reports whether another person of a list follows m: ", C"

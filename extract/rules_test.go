@@ -424,6 +424,31 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Anna Pires|Incoming President|European Commission"},
 		},
 		{
+			name: "an organisation starting the sentence, named elsewhere",
+			text: "The club beat Everton. Kelvor vice-chairman Tom Hale said the board backed the manager, who joined Kelvor in May.",
+			want: []string{"Tom Hale|Vice-chairman|Kelvor"},
+		},
+		{
+			name: "a word of tenure is no organisation",
+			text: "New Home Secretary Tom Hale vowed the men would stay in prison.",
+			want: []string{"Tom Hale|Home Secretary|United Kingdom"},
+		},
+		{
+			name: "a title before and an organisation after the name",
+			text: "\"Sales are weak,\" said retail analyst Tom Hale of Grey Stone Securities.",
+			want: []string{"Tom Hale|Analyst|Grey Stone Securities"},
+		},
+		{
+			name: "an acronym before a title in an appositive",
+			text: "\"They sacked people,\" said Tom Hale, NUJ General Secretary.",
+			want: []string{"Tom Hale|General Secretary|NUJ"},
+		},
+		{
+			name: "several words describe the organisation",
+			text: "Anna Berg, director of civil liberties pressure group Liberty, said the orders were wrong.",
+			want: []string{"Anna Berg|Director|Liberty"},
+		},
+		{
 			name: "inverted title of a capital",
 			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
 		},

@@ -67,6 +67,17 @@ func (d *doc) roleWords(a, b int) (role, class string, plural bool) {
 			}
 		}
 	}
+	// "vice-chairman", "co-founder": a head after a hyphen
+	if class == "" && len(words) > 0 {
+		last := strings.ToLower(words[len(words)-1])
+		if k := strings.LastIndex(last, "-"); k > 0 {
+			if c, ok := d.lx.titleHeads[last[k+1:]]; ok {
+				class = c
+			} else if c, ok := d.lx.titleHeads[singular(last[k+1:])]; ok {
+				class, plural = c, true
+			}
+		}
+	}
 	if class == "" {
 		return "", "", false
 	}
@@ -242,10 +253,13 @@ func (d *doc) titleBefore(n int) titleInfo {
 		// an organisation the article does not otherwise name: "Arsenal
 		// boss", "Tiscali portal director"
 		// ("Deloitte's chief economist" may start the sentence)
+		// (or a name the article also writes inside a sentence: "Arsenal
+		// vice-chairman David Dein" starting one)
 		if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && d.toks[e-1].cap && d.toks[e-1].word &&
-			d.cover[e-1] == nil && (e < k || !d.sentenceStart(e-1)) && !d.isCountryWord(e-1) && !d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] {
+			d.cover[e-1] == nil && (e < k || !d.sentenceStart(e-1) || ti.class != "gov" && d.nameElsewhere(e-1)) && !d.isCountryWord(e-1) &&
+			!d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] && !tenureWords[strings.ToLower(d.toks[e-1].s)] {
 			st := e - 1
-			for st-1 >= s0 && d.toks[st-1].cap && d.toks[st-1].word && d.cover[st-1] == nil && !d.titleWordAt(st-1) && !d.sentenceStart(st-1) {
+			for st-1 >= s0 && d.toks[st-1].cap && d.toks[st-1].word && d.cover[st-1] == nil && !d.titleWordAt(st-1) && (!d.sentenceStart(st-1) || d.nameElsewhere(st-1)) {
 				st--
 			}
 			if !d.isCommon(d.toks[st].s) && (e == k || d.personBySurname(d.toks[e-1].s, e-1) < 0 && !d.lx.givenNames[d.toks[e-1].s]) {
@@ -494,6 +508,16 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	}
 	// "Capgemini's principal consultant": an organisation the article
 	// names only here
+	// "Jeremy Dear, NUJ General Secretary": an acronym before a title
+	if lead == nil && i+1 < b && d.cover[i] == nil && isAcronym(d.toks[i].s) && !d.isCountryWord(i) && d.titleWordAt(i+1) {
+		if h := d.lastHead(i+1, b); h > i+1 && (h == b || !d.toks[h].word || d.toks[h].is("of", "for", "at")) {
+			seg.role, seg.class, seg.plural = d.roleWords(i+1, h)
+			if seg.role != "" {
+				seg.orgName = d.fullOrgName(d.toks[i].s)
+				return seg, true
+			}
+		}
+	}
 	if lead == nil && i+2 < b && d.possessedTitle(i, b) {
 		if h := d.lastHead(i+2, b); h > i+2 {
 			seg.role, seg.class, seg.plural = d.roleWords(i+2, h)
@@ -575,8 +599,8 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	// (for an expert only "at" and "with": "professor of Law" names a field)
 	if seg.role != "" && rest < b && (d.toks[rest].is("at", "with") || seg.class != "expert" && d.toks[rest].is("of", "for")) {
 		k := rest + 1
-		for k < b && k < rest+4 && d.toks[k].word && !d.toks[k].cap {
-			k++ // "the", "super-regulator"
+		for k < b && k < rest+6 && d.toks[k].word && !d.toks[k].cap {
+			k++ // "the", "super-regulator", "civil liberties pressure group"
 		}
 		capsFrom := func(e int) int {
 			for e < b && d.toks[e].cap && d.toks[e].word && d.cover[e] == nil {
@@ -641,6 +665,41 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		return seg, false
 	}
 	return seg, true
+}
+
+// tenureWords say when a title is held, not by whom: "New Home Secretary".
+var tenureWords = map[string]bool{
+	"new": true, "outgoing": true, "incoming": true, "caretaker": true, "current": true, "then": true,
+	"future": true, "newly": true, "retiring": true, "departing": true, "embattled": true,
+}
+
+// nameElsewhere reports whether the capitalised word at token i (which
+// starts a sentence) also stands capitalised inside a sentence, so it is a
+// name and not just a capitalised first word.
+func (d *doc) nameElsewhere(i int) bool {
+	w := d.toks[i].s
+	if d.isCommon(w) || functionWords[strings.ToLower(w)] {
+		return false
+	}
+	for j, t := range d.toks {
+		if j != i && t.s == w && !d.sentenceStart(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports a word of two to six capital letters ("NUJ").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // fullOrgName returns the full name of an organisation the article names
