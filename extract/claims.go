@@ -95,7 +95,7 @@ func (d *doc) subjectBefore(v int) (int, string) {
 					return p, rule + "+relative"
 				}
 			}
-			if (k+1 < e && d.toks[k+1].is("which") || d.participleAt(k+1) || d.askedAt(k+1)) && !d.speechVerbIn(s.tok0, k) {
+			if (k+1 < e && d.toks[k+1].is("which") || d.participleAt(k+1) || d.askedAt(k+1) || d.pastParticipleAfterName(k)) && !d.speechVerbIn(s.tok0, k) {
 				if p, rule := d.subjectBefore(k); p >= 0 {
 					return p, rule + "+parenthesis"
 				}
@@ -149,6 +149,24 @@ func (d *doc) subjectBefore(v int) (int, string) {
 	if personPronouns[d.toks[a].lower()] {
 		return d.resolveSpeaker(a, e, a)
 	}
+	if d.toks[a].s == "," {
+		// "The new President, Viktor Yushchenko, has said": the name
+		// before the comma; but not a name inside a parenthesis ("Mr
+		// Saakashvili, elected after Mr Shevardnadze was toppled, has urged")
+		for _, m := range d.mentionsEndingAt(a) {
+			if m.kind == kindPerson {
+				return m.ent, "named"
+			}
+		}
+		if p := d.personBeforeOrgPhrase(a, s.tok0); p >= 0 {
+			return p, "named+organisation" // "Malcolm Shipley, of Shipley, said"
+		}
+		return -1, ""
+	}
+	if d.unnamedBefore(e, s.tok0) {
+		d.addSubjectMark(speakerMark{person: -1, at: e})
+		return -1, "" // "A Department for Work and Pensions spokeswoman confirmed"
+	}
 	for a > s.tok0 && e-a < 5 && d.toks[a-1].word && !d.toks[a-1].is("that", "and", "but", "as", "which", "who") {
 		a--
 	}
@@ -168,6 +186,32 @@ func (d *doc) subjectBefore(v int) (int, string) {
 	return -1, ""
 }
 
+// unnamedBefore reports a description of someone not named that ends at
+// token e and starts with "a" or "an" within ten words, across the
+// connectors of an organisation's name ("A Department for Work and
+// Pensions spokeswoman").
+func (d *doc) unnamedBefore(e, s0 int) bool {
+	if e-1 < s0 || !d.titleWordAt(e-1) && !expertNouns[d.toks[e-1].lower()] {
+		return false
+	}
+	for k := e - 1; k >= s0 && k >= e-10; k-- {
+		t := d.toks[k]
+		if t.is("a", "an") {
+			return true
+		}
+		if !t.word || finiteWords[t.lower()] || t.is("that", "who", "which", "but", "the") || d.cover[k] != nil && d.cover[k].kind == kindPerson {
+			return false
+		}
+		if !t.cap && !d.titleWordAt(k) && !expertNouns[t.lower()] && !t.is("for", "of", "and", "on") {
+			return false // "in a statement the directors": not one description
+		}
+		if _, ok := d.speechVerbAt(k); ok {
+			return false
+		}
+	}
+	return false
+}
+
 // speechVerbIn reports a speech verb in tokens [a, b): a parenthesis
 // after "X said the man, who ..." belongs to the statement, not the speaker.
 func (d *doc) speechVerbIn(a, b int) bool {
@@ -184,6 +228,26 @@ func (d *doc) speechVerbIn(a, b int) bool {
 func (d *doc) askedAt(i int) bool {
 	return i+1 < len(d.toks) && d.toks[i].is("asked", "questioned", "pressed", "interviewed", "quoted", "challenged") &&
 		d.toks[i+1].is("about", "on", "by", "if", "whether", "in", "at", "after", "over", "why", "what", "how")
+}
+
+// pastParticipleAfterName reports a past participle opening a parenthesis
+// after a person's name and the comma at token k: "Mr Saakashvili, elected
+// president in January after ..., has urged".
+func (d *doc) pastParticipleAfterName(k int) bool {
+	if k+1 >= len(d.toks) {
+		return false
+	}
+	t := d.toks[k+1]
+	l := t.lower()
+	if !t.word || t.cap || len(l) <= 4 || !strings.HasSuffix(l, "ed") {
+		return false
+	}
+	for _, m := range d.mentionsEndingAt(k) {
+		if m.kind == kindPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // participleAt reports a present participle that opens a parenthesis at
@@ -1269,6 +1333,11 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 			}
 			p, rule := -1, ""
 			if v == c+1 {
+				// ", said Foreign Minister X": the speaker follows the verb
+				// ("..., suggested they should get X" names no speaker)
+				if n := d.toks[min(v+1, s.tok1-1)]; n.is("they", "he", "she", "it", "we", "you", "i", "there", "this", "that", "these", "those") || finiteWords[n.lower()] {
+					break
+				}
 				end := v + 1
 				for end < s.tok1 && d.toks[end].word {
 					end++
@@ -1283,6 +1352,11 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 			text := trimStatement(d.cleanSpan(s.tok0, c))
 			if len(strings.Fields(text)) < 4 {
 				return claim{}, false
+			}
+			for _, m := range d.mentionsIn(s.tok0, min(s.tok0+4, c)) {
+				if m.kind == kindPerson && m.ent == p {
+					return claim{}, false // "Mr Hale, elected ..., has urged": the speaker starts the sentence
+				}
 			}
 			return claim{person: p, kind: Indirect, text: text, a: s.tok0, b: c, sent0: si, sent1: si,
 				rule: "reported:clause+attribution:" + rule}, true

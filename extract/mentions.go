@@ -80,6 +80,13 @@ type orgEnt struct {
 }
 
 // place words make a capitalised phrase a place, not a person.
+// placePrefixes start place names ("New York", "San Jose", "Fort William"):
+// a name that starts with one is a place, and the given name after it is
+// part of it.
+var placePrefixes = map[string]bool{
+	"New": true, "San": true, "Santa": true, "Los": true, "Las": true, "Fort": true, "Port": true, "Mount": true,
+}
+
 var placeWords = map[string]bool{
 	"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true,
 	"Eastern": true, "Western": true, "Central": true, "Far": true, "Middle": true, "Upper": true, "Lower": true,
@@ -754,6 +761,9 @@ func (d *doc) hasOrgSuffix(a, b int) bool {
 }
 
 func (d *doc) isPlace(a, b int) bool {
+	if b-a >= 2 && placePrefixes[d.toks[a].s] {
+		return true
+	}
 	for i := a; i < b; i++ {
 		w := d.toks[i].s
 		if placeWords[w] || calendarWords[w] {

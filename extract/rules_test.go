@@ -290,6 +290,24 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: rates would rise"},
 		},
 		{
+			name: "a name inside a parenthesis is not the speaker",
+			text: "Mr Tom Hale, elected president in January after Mr Sam Reed was toppled, has said the amnesty would be approved soon.",
+			want: []string{"Tom Hale: the amnesty would be approved soon"},
+		},
+		{
+			name: "an unnamed speaker of a long organisation name",
+			text: "Tom Hale was promoted. A Department for Work and Pensions spokeswoman confirmed Mr Hale was still in post.",
+		},
+		{
+			name: "a final attribution names its speaker after the verb",
+			text: "The e-mail, which was meant for an official, suggested they should get Tom Hale, the agency's boss, to issue a statement.",
+		},
+		{
+			name: "an inverted title and a name before the verb",
+			text: "The new President, Tom Hale, has said a list of companies is being drawn up.",
+			want: []string{"Tom Hale: a list of companies is being drawn up"},
+		},
+		{
 			name: "an office named later",
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
@@ -449,6 +467,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Anna Berg|Director|Liberty"},
 		},
 		{
+			name: "lower-case words between title words and the head",
+			text: "Anna Berg, Tory shadow work and pensions secretary, said the payments were late.",
+			want: []string{"Anna Berg|Tory Shadow Work and Pensions Secretary|Conservative Party"},
+		},
+		{
 			name: "inverted title of a capital",
 			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
 		},
@@ -467,6 +490,10 @@ func TestTitleAffiliations(t *testing.T) {
 // more than a speech verb to be a person.
 func TestPersonNames(t *testing.T) {
 	tests := []textCase{
+		{
+			name: "a place that starts with a prefix",
+			text: "Documents listed groups in New York and suggested he had been on a mission.",
+		},
 		{
 			name: "judge",
 			text: "Judge Letitia Clark said the case would go on.",

@@ -565,7 +565,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	}
 	// lower-case words before a head: "campaign manager", "regional officer"
 	if j == i {
-		if h := d.lastHead(i, b); h > i && h-i <= 5 {
+		if h := d.lastHead(i, b); h > i && h-i <= 7 && d.nounPhrase(i, h) {
 			j = h
 		}
 	}
@@ -573,6 +573,17 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		seg.role, seg.class, seg.plural = d.roleWords(i, j)
 		if seg.role == "" {
 			seg.role, seg.class = d.freeRole(i, j)
+		}
+	}
+	// title words, then lower-case ones, then the head: "Tory shadow work
+	// and pensions secretary"
+	if seg.role == "" && j > i {
+		if h := d.lastHead(j, b); h > j && h-i <= 7 && d.nounPhrase(j, h) {
+			j = h
+			seg.role, seg.class, seg.plural = d.roleWords(i, j)
+			if seg.role == "" {
+				seg.role, seg.class = d.freeRole(i, j)
+			}
 		}
 	}
 	rest := j
@@ -696,6 +707,23 @@ func isAcronym(w string) bool {
 	}
 	for _, r := range w {
 		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// nounPhrase reports that tokens [a, b) hold no verb or clause word, so
+// they can be the words of a role ("shadow work and pensions secretary",
+// not "expressed the opinion that the leaders").
+func (d *doc) nounPhrase(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if d.titleWordAt(k) {
+			continue
+		}
+		l := t.lower()
+		if t.is("that", "who", "which") || finiteWords[l] || d.lx.speechVerbs[l] || strings.HasSuffix(l, "ed") && !strings.Contains(l, "-") {
 			return false
 		}
 	}
