@@ -1291,7 +1291,7 @@ func (d *doc) clauseSubject(v int) (int, string) {
 		k++
 	}
 	if k < v && personPronouns[d.toks[k].lower()] {
-		return d.lastSubject(k), "clause-subject:pronoun"
+		return d.lastSubjectAs(k, pronounGender(d.toks[k].s)), "clause-subject:pronoun"
 	}
 	// "It had to be brought together, he added, saying ...": the speaker of
 	// the attribution before the participle

@@ -236,7 +236,7 @@ func (d *doc) stanceHolder(i, si int, noun bool, sentMatches []position, prevHol
 	// "he", "she" for an office-holder just named: "He objected to
 	// subsidies on agriculture" after India's finance minister
 	if prev.is("he", "she") && !d.inQuote[h-1] {
-		if p := d.lastSubject(h - 1); p >= 0 {
+		if p := d.lastSubjectAs(h-1, pronounGender(prev.s)); p >= 0 {
 			if c := d.officeCountry(p, true); c != "" {
 				return []string{c}, p, negated, "office-holder-pronoun"
 			}

@@ -308,6 +308,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: a list of companies is being drawn up"},
 		},
 		{
+			name: "a pronoun agrees with honorifics",
+			text: "Tom Hale met Margaret Davidson on Monday. Ms Davidson said the talks had gone well. \"We will meet again,\" he said.",
+			want: []string{"Margaret Davidson: the talks had gone well", "Tom Hale: We will meet again"},
+		},
+		{
 			name: "an office named later",
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},

@@ -138,25 +138,80 @@ func (d *doc) markDescriptionSubjects() {
 // "the Chinese diplomat"), or failing that the latest person named outside
 // quotations.
 func (d *doc) lastSubject(at int) int {
-	named, namedAt := d.lastNamedSubject(at)
+	return d.lastSubjectAs(at, "")
+}
+
+// lastSubjectAs is lastSubject for a pronoun of a gender ("m", "f" or ""
+// for any): a person whose honorifics say otherwise ("Ms Davidson" for
+// "he") is passed over.
+func (d *doc) lastSubjectAs(at int, gender string) int {
+	named, namedAt := d.lastNamedSubjectAs(at, gender)
 	for i := len(d.subjectMarks) - 1; i >= 0; i-- {
 		if m := d.subjectMarks[i]; m.at < at {
-			if m.at > namedAt {
+			if m.at > namedAt && (m.person < 0 || d.agrees(m.person, gender)) {
 				return m.person
 			}
-			break
+			if m.at <= namedAt {
+				break
+			}
 		}
 	}
 	return named
 }
 
+// pronounGender is the gender a personal pronoun refers to, or "".
+func pronounGender(w string) string {
+	switch strings.ToLower(w) {
+	case "he", "him", "his":
+		return "m"
+	case "she", "her", "hers":
+		return "f"
+	}
+	return ""
+}
+
+// honorificGender: forms of address that say a person's gender.
+var honorificGender = map[string]string{
+	"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "monsieur": "m", "herr": "m",
+	"mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "dame": "f", "baroness": "f",
+	"queen": "f", "princess": "f", "madame": "f", "frau": "f",
+}
+
+// agrees reports whether person p may be called by a pronoun of the
+// gender: false only when honorifics before p's names say otherwise and
+// none says so ("Mr Jackson" may be a surname resolved to the wrong
+// Jackson).
+func (d *doc) agrees(p int, gender string) bool {
+	if gender == "" {
+		return true
+	}
+	same, other := 0, 0
+	for _, m := range d.mentions {
+		if m.kind != kindPerson || m.ent != p || m.tok0 == 0 {
+			continue
+		}
+		switch g := honorificGender[d.toks[m.tok0-1].lower()]; {
+		case g == gender:
+			same++
+		case g != "":
+			other++
+		}
+	}
+	return same > 0 || other == 0
+}
+
 // lastNamedSubject is lastSubject for named persons; it also returns the
 // token of the mention.
 func (d *doc) lastNamedSubject(at int) (int, int) {
+	return d.lastNamedSubjectAs(at, "")
+}
+
+// lastNamedSubjectAs is lastNamedSubject for a pronoun of a gender.
+func (d *doc) lastNamedSubjectAs(at int, gender string) (int, int) {
 	fallback, fallbackAt := -1, -1
 	for i, seen := d.mentionsBefore(at), 0; i >= 0 && seen < maxLookback; i, seen = i-1, seen+1 {
 		m := d.mentions[i]
-		if m.kind != kindPerson || d.inQuote[m.tok0] {
+		if m.kind != kindPerson || d.inQuote[m.tok0] || !d.agrees(m.ent, gender) {
 			continue
 		}
 		if m.subject {
@@ -200,7 +255,7 @@ func (d *doc) resolveSpeaker(a, b, at int) (int, string) {
 		return m.ent, "named"
 	}
 	if b-a == 1 && personPronouns[d.toks[a].lower()] {
-		return d.lastSubject(at), "pronoun"
+		return d.lastSubjectAs(at, pronounGender(d.toks[a].s)), "pronoun"
 	}
 	// an organisation or country as speaker is not a person
 	for _, m := range d.mentionsIn(a, b) {
