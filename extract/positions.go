@@ -82,6 +82,9 @@ func (d *doc) findPositions() []position {
 					// to lift the ban angered ...": the issue ends at its verb
 					x1 = d.mainVerbAfter(x0, x1)
 				}
+				if v := x0; cue.verbal && v < s.tok1 && (d.toks[v].is("be", "blame", "have", "get", "you", "me", "us", "them", "him", "her", "i", "we") || prepositions[d.toks[v].lower()]) {
+					continue // "is to be handed over", "is to blame", "is to you": no plan of the holder's
+				}
 				issues, ia, ib := d.issue(x0, x1, out, sentMatches)
 				if cue.verbal {
 					for k, is := range issues {
@@ -448,7 +451,8 @@ func (d *doc) countryIsObject(m *mention) bool {
 	if p.is("the") && m.tok0 >= 2 {
 		p = d.toks[m.tok0-2]
 	}
-	return p.is("with", "to", "of", "against", "on", "for", "from", "by", "in", "at", "over", "between", "toward", "towards")
+	return p.is("with", "to", "of", "against", "on", "for", "from", "by", "in", "at", "over", "between", "toward", "towards",
+		"across", "throughout", "around", "within", "into")
 }
 
 // officeCountry returns the country a person holds an office of state in;
