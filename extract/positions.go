@@ -85,6 +85,9 @@ func (d *doc) findPositions() []position {
 				if v := x0; cue.verbal && v < s.tok1 && (d.toks[v].is("be", "blame", "have", "get", "you", "me", "us", "them", "him", "her", "i", "we") || prepositions[d.toks[v].lower()]) {
 					continue // "is to be handed over", "is to blame", "is to you": no plan of the holder's
 				}
+				if !cue.verbal && x0+1 < s.tok1 && d.toks[x0].is("to") && (d.toks[x0+1].is("you", "me", "us", "them", "him", "her", "i", "we", "the", "a", "an") || prepositions[d.toks[x0+1].lower()]) {
+					continue // "wants to you and me": no verb phrase after "to"
+				}
 				issues, ia, ib := d.issue(x0, x1, out, sentMatches)
 				if cue.verbal {
 					for k, is := range issues {
