@@ -71,7 +71,7 @@ func (d *doc) findAffiliations() []affil {
 		segs, _ := d.appositiveAfter(m.tok1)
 		pending, pendingClass, pendingFormer := "", "", false
 		var last *affil
-		for _, s := range segs {
+		for si2, s := range segs {
 			if s.plural {
 				break
 			}
@@ -90,6 +90,18 @@ func (d *doc) findAffiliations() []affil {
 				add(a)
 				last = &out[len(out)-1]
 				pending = ""
+			case s.role != "" && s.class == "gov" && !s.plural && m.title.role == "" && si2 == len(segs)-1 && d.onlyTitleWords(s.a, s.b) && !d.capitalAfterComma(s.b) &&
+				!strings.Contains(strings.ToLower(s.role), "senior"):
+				// "Gordon Brown, the Chancellor,": an office of state with no
+				// country named is read like the same title before the name
+				ti := titleInfo{start: m.tok0, role: s.role, class: s.class, former: s.former}
+				if a, ok := d.titleAffiliation(m, ti, si, mi); ok {
+					a.rule = "appositive+" + a.rule
+					add(a)
+					last = nil
+					break
+				}
+				pending, pendingClass, pendingFormer = s.role, s.class, s.former
 			case s.role != "":
 				pending, pendingClass, pendingFormer = s.role, s.class, s.former
 				for _, w := range strings.Fields(strings.ToLower(s.role)) {
@@ -224,6 +236,28 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		}
 	}
 	return a, a.org != ""
+}
+
+// onlyTitleWords reports that tokens [a, b) are a bare title: title
+// words, articles and words of tenure ("the Chancellor", "the new
+// foreign secretary"), nothing that could name another organisation or
+// person ("senior vice president Boeing", "former Prime Minister Benazir
+// Bhutto's husband").
+func (d *doc) onlyTitleWords(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if d.cover[k] != nil || !(d.titleWordAt(k) || t.is("the", "a", "an", "former", "then") || tenureWords[t.lower()]) {
+			return false
+		}
+	}
+	return b > a
+}
+
+// capitalAfterComma reports ", Capitalised" at token b: more of an
+// appositive that names something ("senior vice president, Microsoft
+// home and entertainment division").
+func (d *doc) capitalAfterComma(b int) bool {
+	return b+1 < len(d.toks) && d.toks[b].s == "," && d.toks[b+1].cap && d.toks[b+1].word && d.sentOf[b+1] == d.sentOf[b]
 }
 
 // orgAfterName returns the organisation named right after a name ending

@@ -485,6 +485,39 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Anna Berg|Tory Shadow Work and Pensions Secretary|Conservative Party"},
 		},
 		{
+			name: "lower-case words between a possessive and an inverted title",
+			text: "The European Commission's monetary affairs commissioner, Ana Pires, said the euro was strong.",
+			want: []string{"Ana Pires|Monetary Affairs Commissioner|European Commission"},
+		},
+		{
+			name: "a club's name starting the sentence",
+			text: "Manchester United captain Roy Keane was cleared by the FA.",
+			want: []string{"Roy Keane|Captain|Manchester United"},
+		},
+		{
+			name: "a participle starting the sentence is not part of the name",
+			text: "Injured Kelvor winger Tom Hale has a 10% chance of playing. Kelvor lost.",
+			want: []string{"Tom Hale|Winger|Kelvor"},
+		},
+		{
+			name: "the longer party name",
+			text: "Tom Hale, Liberal Democrat home affairs spokesman, said the plan was wrong.",
+			want: []string{"Tom Hale|Liberal Democrat Home Affairs Spokesman|Liberal Democrats"},
+		},
+		{
+			name: "an office of state in an appositive",
+			text: "Britain will host the summit. Tom Hale, the Chancellor, said aid would rise.",
+			want: []string{"Tom Hale|Chancellor|United Kingdom"},
+		},
+		{
+			name: "a company office in an appositive",
+			text: "Britain will host the show. \"It is a step,\" said Tom Hale, senior vice president, Kelvor home division.",
+		},
+		{
+			name: "a plural inverted title is not the next name's",
+			text: "There was abuse of England's black players, Tom Hale's anger and a poor game.",
+		},
+		{
 			name: "inverted title of a capital",
 			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
 		},

@@ -189,9 +189,22 @@ func (d *doc) titleBefore(n int) titleInfo {
 	determined := func(k int) bool {
 		return k-1 >= s0 && (d.toks[k-1].is("the", "a", "an", "its", "their", "his", "her") || d.toks[k-1].s == "'s" || d.toks[k-1].s == "\u2019s")
 	}
+	// "The European Commission's monetary affairs commissioner, Joaquin
+	// Almunia": a few lower-case words between the possessive and the title
+	if inverted && !determined(a) {
+		for a2, n := a-1, 0; a2 > s0 && n < 3 && d.toks[a2].word && !d.toks[a2].cap && d.nounPhrase(a2, a2+1); a2, n = a2-1, n+1 {
+			if determined(a2) {
+				a = a2
+				break
+			}
+		}
+	}
 	invertedOK := determined(a)
 	ti.start = a
 	ti.role, ti.class, ti.plural = d.roleWords(a, end)
+	if inverted && ti.plural {
+		return titleInfo{start: n} // "England's black players, Wayne Rooney's ...": not his title
+	}
 	if ti.role != "" && compText != "" {
 		ti.role += compText
 	}
@@ -259,7 +272,12 @@ func (d *doc) titleBefore(n int) titleInfo {
 			d.cover[e-1] == nil && (e < k || !d.sentenceStart(e-1) || ti.class != "gov" && d.nameElsewhere(e-1)) && !d.isCountryWord(e-1) &&
 			!d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] && !tenureWords[strings.ToLower(d.toks[e-1].s)] {
 			st := e - 1
-			for st-1 >= s0 && d.toks[st-1].cap && d.toks[st-1].word && d.cover[st-1] == nil && !d.titleWordAt(st-1) && (!d.sentenceStart(st-1) || d.nameElsewhere(st-1)) {
+			// (a first word of the sentence joins the name unless the article
+			// uses it as an ordinary word: "Manchester United captain")
+			for st-1 >= s0 && d.toks[st-1].cap && d.toks[st-1].word && d.cover[st-1] == nil && !d.titleWordAt(st-1) &&
+				(!d.sentenceStart(st-1) || d.nameElsewhere(st-1) || !d.isCommon(d.toks[st-1].s) && !functionWords[d.toks[st-1].lower()] &&
+					!calendarWords[d.toks[st-1].s] && !tenureWords[d.toks[st-1].lower()] && !strings.HasSuffix(d.toks[st-1].s, "ed") &&
+					!strings.HasPrefix(d.toks[st-1].lower(), "ex-") && !strings.HasPrefix(d.toks[st-1].lower(), "former-")) {
 				st--
 			}
 			if !d.isCommon(d.toks[st].s) && (e == k || d.personBySurname(d.toks[e-1].s, e-1) < 0 && !d.lx.givenNames[d.toks[e-1].s]) {
@@ -595,14 +613,17 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		}
 	}
 	// a party among the role's words: "Liberal Democrat spokesman on IT"
+	// (the longer name first: "Liberal Democrat" is not "Democrat")
 	for k := i; k < j; k++ {
-		if p, ok := d.lx.parties[d.toks[k].lower()]; ok {
-			seg.orgName = p
-		}
 		if k+1 < j {
 			if p, ok := d.lx.parties[d.toks[k].lower()+" "+d.toks[k+1].lower()]; ok {
 				seg.orgName = p
+				k++
+				continue
 			}
+		}
+		if p, ok := d.lx.parties[d.toks[k].lower()]; ok {
+			seg.orgName = p
 		}
 	}
 	// an organisation the article names only here: "chairman of
