@@ -28,6 +28,14 @@ func (d *doc) findAffiliations() []affil {
 			return
 		}
 		out = append(out, a)
+		if a.country {
+			if body := d.bodyOf(a.role, a.org); body != "" {
+				// "EU Trade Commissioner": the EU, and the European Commission
+				b := a
+				b.org, b.country, b.rule = body, false, a.rule+"+body"
+				out = append(out, b)
+			}
+		}
 	}
 	for mi, m := range d.mentions {
 		if m.kind != kindPerson {
@@ -62,6 +70,15 @@ func (d *doc) findAffiliations() []affil {
 			} else if org := d.orgAfterName(m.tok1); org != "" && ti.role != "" && ti.class != "gov" {
 				// "retail analyst Nick Bubb of Evolution Securities"
 				add(affil{person: m.ent, org: org, role: ti.role, class: ti.class, current: !ti.former, sent: si, rule: "title+organisation-after"})
+			}
+		}
+		// "Arsenal's Patrick Vieira", "the BBC's Nick Robinson": an
+		// organisation's possessive right before a name without a title
+		if m.title.role == "" && m.title.orgName == "" && m.tok0 >= 2 && (d.toks[m.tok0-1].s == "'s" || d.toks[m.tok0-1].s == "\u2019s") {
+			for _, o := range d.mentionsEndingAt(m.tok0 - 1) {
+				if o.kind == kindOrg && !d.sentenceStartsAt(m.tok0) {
+					add(affil{person: m.ent, org: d.orgs[o.ent].name, role: "Member", class: "org", current: true, sent: si, rule: "possessive-organisation"})
+				}
 			}
 		}
 		for _, w := range strings.Fields(strings.ToLower(m.title.role)) {
@@ -236,6 +253,24 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		}
 	}
 	return a, a.org != ""
+}
+
+// sentenceStartsAt reports a sentence starting at token i.
+func (d *doc) sentenceStartsAt(i int) bool {
+	return d.sents[d.sentOf[i]].tok0 == i
+}
+
+// bodyOf returns the body that holders of the role in the country (or
+// union) also sit on, by the lexicon's "body" lines: the role's last words
+// are the head.
+func (d *doc) bodyOf(role, country string) string {
+	words := strings.Fields(strings.ToLower(role))
+	for k := 1; k <= len(words) && k <= d.lx.maxHeadWords; k++ {
+		if b, ok := d.lx.bodies[strings.Join(words[len(words)-k:], " ")+"|"+country]; ok {
+			return b
+		}
+	}
+	return ""
 }
 
 // onlyTitleWords reports that tokens [a, b) are a bare title: title

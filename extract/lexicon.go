@@ -29,6 +29,7 @@ type Lexicon struct {
 	titleHeads     map[string]string // lower-cased head phrase → class
 	headFirstWords map[string]bool   // first words of multi-word heads ("prime")
 	headCountry    map[string]string // heads of one country's offices ("foreign secretary")
+	bodies         map[string]string // "commissioner|European Union" → the body such an office holder sits on
 	maxHeadWords   int
 	titleModifiers map[string]bool
 	titleDomains   map[string]bool
@@ -116,6 +117,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		titleHeads:     map[string]string{},
 		headFirstWords: map[string]bool{},
 		headCountry:    map[string]string{},
+		bodies:         map[string]string{},
 		titleModifiers: map[string]bool{},
 		titleDomains:   map[string]bool{},
 		honorifics:     map[string]string{},
@@ -263,6 +265,11 @@ func (lx *Lexicon) addTitle(c []string) error {
 		if n := len(strings.Fields(key)); n > lx.maxHeadWords {
 			lx.maxHeadWords = n
 		}
+	case "body":
+		if len(c) < 4 || c[2] == "" || c[3] == "" {
+			return fmt.Errorf("body %q needs a country and a body", c[1])
+		}
+		lx.bodies[key+"|"+c[2]] = c[3]
 	case "modifier":
 		lx.titleModifiers[key] = true
 	case "domain":

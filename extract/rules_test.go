@@ -518,6 +518,16 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "There was abuse of England's black players, Tom Hale's anger and a poor game.",
 		},
 		{
+			name: "an organisation's possessive before a name",
+			text: "Kelvor Institute published the figures. \"It is slow,\" says Kelvor Institute's Tom Hale.",
+			want: []string{"Tom Hale|Member|Kelvor Institute"},
+		},
+		{
+			name: "a commissioner of the union sits on its commission",
+			text: "EU Trade Commissioner Tom Hale said talks would go on.",
+			want: []string{"Tom Hale|Trade Commissioner|European Union", "Tom Hale|Trade Commissioner|European Commission"},
+		},
+		{
 			name: "inverted title of a capital",
 			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
 		},
