@@ -118,6 +118,9 @@ func (d *doc) facts(in Document, direct, indirect []claim, positions []position)
 		if full, ok := byAlias[a.org]; ok && !a.country {
 			a.org = full
 		}
+		if !a.country {
+			a.org = d.lx.fullOrgName(a.org) // "UN Secretary General": the United Nations
+		}
 		person := d.persons[a.person].name()
 		key := person + "\x00" + a.org + "\x00" + a.role
 		if seenAff[key] {
@@ -201,7 +204,7 @@ func (d *doc) entityNames(a, b int) []string {
 
 // version is the extractor's rule version; bump it when extraction rules
 // change so that a build re-reads articles it already loaded.
-const version = "30"
+const version = "31"
 
 var (
 	lexiconHash     string

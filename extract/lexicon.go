@@ -29,6 +29,7 @@ type Lexicon struct {
 	titleHeads     map[string]string // lower-cased head phrase → class
 	headFirstWords map[string]bool   // first words of multi-word heads ("prime")
 	headCountry    map[string]string // heads of one country's offices ("foreign secretary")
+	orgNames       map[string]string // another name of a well-known body → its full name
 	bodies         map[string]string // "commissioner|European Union" → the body such an office holder sits on
 	maxHeadWords   int
 	titleModifiers map[string]bool
@@ -109,7 +110,7 @@ func DefaultLexicon() (*Lexicon, error) {
 
 // LoadLexicon reads a lexicon from the files of fsys: countries.tsv,
 // titles.tsv, orgwords.tsv, speech.tsv, stances.tsv, clutter.tsv,
-// parties.tsv, given-names.txt and family-first.txt.
+// parties.tsv, organisations.tsv, given-names.txt and family-first.txt.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		countryForms:   map[string]countryForm{},
@@ -117,6 +118,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		titleHeads:     map[string]string{},
 		headFirstWords: map[string]bool{},
 		headCountry:    map[string]string{},
+		orgNames:       map[string]string{},
 		bodies:         map[string]string{},
 		titleModifiers: map[string]bool{},
 		titleDomains:   map[string]bool{},
@@ -149,6 +151,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"stances.tsv", 2, lx.addStance},
 		{"clutter.tsv", 2, lx.addClutter},
 		{"parties.tsv", 2, func(c []string) error { lx.parties[lowerKey(c[0])] = c[1]; return nil }},
+		{"organisations.tsv", 2, lx.addOrgNames},
 		{"given-names.txt", 1, func(c []string) error { lx.givenNames[c[0]] = true; return nil }},
 		{"family-first.txt", 1, func(c []string) error { lx.familyFirst[c[0]] = true; return nil }},
 	}
@@ -287,6 +290,28 @@ func (lx *Lexicon) addTitle(c []string) error {
 		return fmt.Errorf("unknown kind %q", c[0])
 	}
 	return nil
+}
+
+// addOrgNames reads a line of organisations.tsv: a full name and its
+// other names.
+func (lx *Lexicon) addOrgNames(c []string) error {
+	for _, alt := range strings.Split(c[1], ",") {
+		alt = strings.TrimSpace(alt)
+		if alt == "" {
+			return fmt.Errorf("%s: empty other name", c[0])
+		}
+		lx.orgNames[alt] = c[0]
+	}
+	return nil
+}
+
+// fullOrgName returns the full name of a well-known body named another
+// way ("UN" → "United Nations"), or name.
+func (lx *Lexicon) fullOrgName(name string) string {
+	if full, ok := lx.orgNames[name]; ok {
+		return full
+	}
+	return name
 }
 
 func (lx *Lexicon) addOrgWord(c []string) error {

@@ -1016,7 +1016,8 @@ func (d *doc) addOrgMention(a, b int) {
 	for a < b && d.toks[a].is("the", "The") {
 		a++
 	}
-	name := d.span(a, b)
+	surface := d.span(a, b)
+	name := d.lx.fullOrgName(surface) // "UN" is the United Nations
 	idx := -1
 	for i, o := range d.orgs {
 		if strings.EqualFold(o.name, name) {
@@ -1034,6 +1035,9 @@ func (d *doc) addOrgMention(a, b int) {
 		idx = len(d.orgs) - 1
 	}
 	o := d.orgs[idx]
+	if surface != name && !contains(o.aliases, surface) {
+		o.aliases = append(o.aliases, surface)
+	}
 	o.mentions++
 	// "Research Institute for Peace and Security (RIPS)"
 	if b+2 < len(d.toks) && d.toks[b].s == "(" && d.toks[b+2].s == ")" && allUpperAcronym([]string{d.toks[b+1].s}) {

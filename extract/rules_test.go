@@ -361,7 +361,7 @@ func TestTitleAffiliations(t *testing.T) {
 		{
 			name: "acronym before a title",
 			text: "Tony Blair met UN Secretary General Kofi Annan on Monday.",
-			want: []string{"Kofi Annan|Secretary General|UN"},
+			want: []string{"Kofi Annan|Secretary General|United Nations"},
 		},
 		{
 			name: "portfolio before a title",
