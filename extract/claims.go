@@ -1300,6 +1300,13 @@ func (d *doc) clauseSubject(v int) (int, string) {
 			if p, rule := d.subjectBefore(j); p >= 0 {
 				return p, "clause-subject:" + rule
 			}
+			// "\"...,\" said Mr Hale, adding: ...": the speaker after the
+			// verb of an attribution that follows a quotation
+			if j-1 > s.tok0 && (d.toks[j-1].quote != notQuote || d.toks[j-1].s == "," && d.toks[j-2].quote != notQuote) {
+				if m, ok := d.personAt(j+1, min(j+5, v)); ok && m.kind == kindPerson {
+					return m.ent, "clause-subject:named-after-verb"
+				}
+			}
 		}
 	}
 	return -1, ""

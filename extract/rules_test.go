@@ -321,6 +321,20 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Margaret Davidson: the talks had gone well", "Tom Hale: We will meet again"},
 		},
 		{
+			name: "adding a quotation after an inverted attribution",
+			text: "\"We will not give in,\" said Tom Hale, adding: \"The budget is sound.\"",
+			want: []string{"Tom Hale: We will not give in", "Tom Hale: The budget is sound"},
+		},
+		{
+			name: "an object after a speech verb is not the speaker",
+			text: "A club spokesperson denied Tom Hale made the remark, insisting: \"He did not say it.\"",
+		},
+		{
+			name: "quoted as saying",
+			text: "Anna Berg was quoted as saying the plan would fail.",
+			want: []string{"Anna Berg: the plan would fail"},
+		},
+		{
 			name: "an office named later",
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
