@@ -161,6 +161,11 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		}
 	}
 	sort.Strings(lx.countries)
+	// the longest stance pattern first: "protested to * over {X}" before
+	// "protested {X}"
+	for _, cues := range lx.stancesByWord {
+		sort.SliceStable(cues, func(a, b int) bool { return len(cues[a].words) > len(cues[b].words) })
+	}
 	return lx, nil
 }
 

@@ -123,6 +123,21 @@ func TestPositionIssues(t *testing.T) {
 			text: "Britain wants to you and me to be heard.",
 		},
 		{
+			name: "voiced concern",
+			text: "Tokyo and Seoul have voiced concern over the missile tests.",
+			want: []string{"Japan opposes the missile tests", "South Korea opposes the missile tests"},
+		},
+		{
+			name: "the longer pattern first",
+			text: "Japan protested to China over the incursion.",
+			want: []string{"Japan opposes the incursion"},
+		},
+		{
+			name: "an adverb inside a pattern",
+			text: "China is strongly against the plan.",
+			want: []string{"China opposes the plan"},
+		},
+		{
 			name: "a condition is no stance",
 			text: "\"If we reject this treaty, Britain will be isolated,\" said the minister.",
 		},
