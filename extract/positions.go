@@ -287,7 +287,7 @@ func (d *doc) stanceHolder(i, si int, noun bool, sentMatches []position, prevHol
 		}
 		h = open
 	}
-	countries, speaker, rule := d.holderEndingAt(h, s.tok0)
+	countries, speaker, rule := d.holderEndingAt(h, s.tok0, noun && d.possessiveBefore(i))
 	if len(countries) == 0 {
 		return nil, -1, false, ""
 	}
@@ -346,8 +346,10 @@ var willWords = map[string]bool{
 // holderEndingAt finds the stance holder that ends right before token h:
 // a country (or a list of them), a country's government or office ("the
 // Japanese side", "Mexico's economy minister", "the Chinese Foreign
-// Ministry"), or a person who holds an office of state.
-func (d *doc) holderEndingAt(h, s0 int) ([]string, int, string) {
+// Ministry"), or a person who holds an office of state. With possessor,
+// the holder is the possessor of a noun cue, which may follow a
+// preposition ("reacted to Russia's decision to").
+func (d *doc) holderEndingAt(h, s0 int, possessor bool) ([]string, int, string) {
 	if h <= s0 {
 		return nil, -1, ""
 	}
@@ -368,8 +370,8 @@ func (d *doc) holderEndingAt(h, s0 int) ([]string, int, string) {
 	for _, m := range d.mentionsEndingAt(end) {
 		switch m.kind {
 		case kindCountry:
-			if end == h && d.countryIsObject(m) {
-				return nil, -1, ""
+			if end == h && !possessor && d.countryIsObject(m) {
+				return nil, -1, "" // but "reacted to Russia's decision to ...": Russia decided
 			}
 			return d.countryList(m, s0), -1, rule
 		case kindPerson:

@@ -138,6 +138,11 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"China opposes the plan"},
 		},
 		{
+			name: "a possessor after a preposition",
+			text: "Oil companies have reacted cautiously to Russia's decision to bar foreign firms from tenders.",
+			want: []string{"Russia supports barring foreign firms from tenders"},
+		},
+		{
 			name: "a condition is no stance",
 			text: "\"If we reject this treaty, Britain will be isolated,\" said the minister.",
 		},
