@@ -765,6 +765,13 @@ func (d *doc) leadClaim(si int) (claim, bool) {
 			if p < 0 {
 				continue
 			}
+			// "In the words of Anna Berg, senior fellow at X, the region
+			// ...": past the speaker's appositive
+			if m, ok := d.personAt(pa, pb); ok && m.tok1 == comma {
+				if segs, after := d.appositiveAfter(comma); len(segs) > 0 && after > comma+1 && after < s.tok1 && d.toks[after-1].s == "," {
+					comma = after - 1
+				}
+			}
 			text := trimStatement(d.cleanSpan(comma+1, s.tok1))
 			if len(strings.Fields(text)) < 3 {
 				continue
@@ -889,6 +896,11 @@ func (d *doc) reportedClaims(si int) []claim {
 		}
 		if phrase == "" {
 			phrase = d.toks[v].lower()
+		}
+		if strings.HasPrefix(rule, "named+") && !participle && withSpeaker < 0 {
+			// "Tom Hale, in turn, drew attention to ...": the speaker is the
+			// subject a later "he" goes back to
+			d.addSubjectMark(speakerMark{person: p, at: v})
 		}
 		nf := found{v: v, from: from, person: p, rule: rule, phrase: phrase}
 		if n := len(fs); n > 0 && d.embeddedReport(fs[n-1].from, nf.v, nf.rule) {

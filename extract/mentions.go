@@ -430,7 +430,7 @@ func (d *doc) countryAt(i, limit int) (string, string, int) {
 	var words []string
 	for j := i; j < limit && j-i < d.lx.maxCountryWords+2; j++ {
 		t := d.toks[j]
-		if !t.word && t.s != "'" && t.s != "\u2019" {
+		if !t.word && t.s != "'" && t.s != "\u2019" && t.s != "'s" && t.s != "\u2019s" {
 			break
 		}
 		if (t.s == "'s" || t.s == "\u2019s") && len(words) > 0 {

@@ -355,6 +355,26 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Anna Berg: the plan would fail"},
 		},
 		{
+			name: "in the words of, past an appositive",
+			text: "In the words of Anna Berg, senior research fellow at the Centre for Security Studies, the region needs stability.",
+			want: []string{"Anna Berg: the region needs stability"},
+		},
+		{
+			name: "as X noted",
+			text: "As Tom Hale noted, the sanctions have failed.",
+			want: []string{"Tom Hale: the sanctions have failed"},
+		},
+		{
+			name: "shared the opinion",
+			text: "Meanwhile, Tom Hale shared the opinion that the talks would fail.",
+			want: []string{"Tom Hale: the talks would fail"},
+		},
+		{
+			name: "a speaker before a parenthesis is the next he",
+			text: "Laura Stone said the talks were useful. Tom Hale, in turn, drew attention to the fact that trade has fallen. He also pointed out that the islands remain disputed.",
+			want: []string{"Laura Stone: the talks were useful", "Tom Hale: trade has fallen", "Tom Hale: the islands remain disputed"},
+		},
+		{
 			name: "an office named later",
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
@@ -560,6 +580,16 @@ func TestTitleAffiliations(t *testing.T) {
 			name: "a commissioner of the union sits on its commission",
 			text: "EU Trade Commissioner Tom Hale said talks would go on.",
 			want: []string{"Tom Hale|Trade Commissioner|European Union", "Tom Hale|Trade Commissioner|European Commission"},
+		},
+		{
+			name: "a title of an organisation before the name",
+			text: "Director of the Institute of Asian Studies Tom Hale believes that the talks were useful.",
+			want: []string{"Tom Hale|Director|Institute of Asian Studies"},
+		},
+		{
+			name: "a country's long name with a possessive",
+			text: "Anna Berg met Vice Foreign Minister of the People's Republic of China Zhao Ming on Monday.",
+			want: []string{"Zhao Ming|Vice Foreign Minister of the People's Republic of China|China"},
 		},
 		{
 			name: "inverted title of a capital",

@@ -299,12 +299,22 @@ func (d *doc) titleBefore(n int) titleInfo {
 // or country after "of" or "at": "the incoming president of the European
 // Commission, Jose Manuel Barroso", "Japan's ambassador to ..." is not one.
 func (d *doc) invertedTitleOf(n, s0 int) (titleInfo, bool) {
-	if n-3 < s0 || d.toks[n-1].s != "," {
+	// without the comma: "Director of the Institute of Asian Studies Tom
+	// Hale", where the title may start the sentence
+	direct := n-2 >= s0 && d.toks[n-1].s != ","
+	if n-3 < s0 || !direct && d.toks[n-1].s != "," {
 		return titleInfo{}, false
 	}
-	for _, m := range d.mentionsEndingAt(n - 1) {
+	last := n - 1
+	if direct {
+		last = n
+	}
+	for _, m := range d.mentionsEndingAt(last) {
 		if m.kind != kindOrg && m.kind != kindCountry {
 			continue
+		}
+		if direct && (m.kind == kindCountry || d.isCountryWord(m.tok0)) {
+			return titleInfo{}, false // "Minister of the Russian Federation X": a title's complement
 		}
 		k := m.tok0
 		if k-1 > s0 && d.toks[k-1].is("the") {
@@ -323,7 +333,8 @@ func (d *doc) invertedTitleOf(n, s0 int) (titleInfo, bool) {
 			!finiteWords[d.toks[a-1].lower()]; steps++ {
 			a--
 		}
-		if a == end || !d.toks[a-1].is("the", "a", "an") && d.toks[a-1].s != "'s" && d.toks[a-1].s != "\u2019s" {
+		_, head := d.lx.titleHeads[strings.TrimSuffix(d.toks[end-1].lower(), ".")]
+		if a == end || !(direct && head || a > s0 && (d.toks[a-1].is("the", "a", "an") || d.toks[a-1].s == "'s" || d.toks[a-1].s == "\u2019s")) {
 			return titleInfo{}, false
 		}
 		ti := titleInfo{start: a}
