@@ -37,6 +37,22 @@ func (d *doc) findAffiliations() []affil {
 			}
 		}
 	}
+	// who heads which government by a title that names the country
+	// ("Israeli Prime Minister Ariel Sharon"): another head of government
+	// with no country stated is not that country's
+	d.govHeads = map[string]int{}
+	for _, m := range d.mentions {
+		if m.kind != kindPerson {
+			continue
+		}
+		ti := d.titleBefore(m.tok0)
+		head := headOfGovernment(ti.role) || ti.counterpart || strings.HasSuffix(strings.ToLower(ti.role), "leader")
+		if head && len(ti.countries) == 1 && !ti.former && !d.lx.unions[ti.countries[0]] {
+			if _, ok := d.govHeads[ti.countries[0]]; !ok {
+				d.govHeads[ti.countries[0]] = m.ent
+			}
+		}
+	}
 	for mi, m := range d.mentions {
 		if m.kind != kindPerson {
 			continue
@@ -247,7 +263,7 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 	case ti.class == "gov":
 		if c := d.nearestCountryBefore(ti.start, si); c != "" {
 			a.org, a.country, a.weak, a.rule = c, true, true, "title+sentence-country"
-		} else if c := d.topCountryNear(si); c != "" && headOfGovernment(ti.role) && !d.inQuote[m.tok0] {
+		} else if c := d.topCountryNear(si, m.ent); c != "" && headOfGovernment(ti.role) && !d.inQuote[m.tok0] {
 			// "President Viktor Yushchenko" in a paragraph about Ukraine
 			a.org, a.country, a.weak, a.rule = c, true, true, "title+paragraph-country"
 		}
@@ -436,9 +452,10 @@ func (d *doc) nearestCountryBefore(at, si int) string {
 
 // topCountryNear returns the country named most in the paragraph of
 // sentence si and the paragraphs around it (the article's first named one
-// on a tie), or "". When that is a union of states, it is the one state the
-// sentence names, or "".
-func (d *doc) topCountryNear(si int) string {
+// on a tie), or "", leaving out countries whose head of government the
+// article names as someone other than person. When that is a union of
+// states, it is the one state the sentence names, or "".
+func (d *doc) topCountryNear(si, person int) string {
 	para := d.sents[si].para
 	pos := d.paraPos[para]
 	from := d.paraFirst[d.paraList[max(pos-1, 0)]]
@@ -451,6 +468,9 @@ func (d *doc) topCountryNear(si int) string {
 	for _, m := range d.mentionsIn(from, to) {
 		if m.kind != kindCountry || d.inQuote[m.tok0] || d.inOthersTitle(m) {
 			continue
+		}
+		if h, ok := d.govHeads[m.country]; ok && h != person {
+			continue // the paragraph's Israel has its own prime minister
 		}
 		count[m.country]++
 		if n := count[m.country]; n > bestN || n == bestN && d.firstMention(m.country) < d.firstMention(best) {

@@ -27,6 +27,8 @@ type doc struct {
 	endAt   map[int][]*mention // by token after the last
 	cover   []*mention         // per token: the person, organisation or country mention covering it
 	titleAt map[int][]*mention // person mentions by the first token of their title
+	// govHeads: the person a title names head of a country's government
+	govHeads map[string]int
 	// paragraphs: body paragraph indexes in order, their first token and
 	// position in that order
 	paraList  []int

@@ -592,6 +592,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Zhao Ming|Vice Foreign Minister of the People's Republic of China|China"},
 		},
 		{
+			name: "a country whose head of government is someone else",
+			text: "Prime Minister Tom Hale arrived in the Middle East.\n\nMr Hale held talks with the Palestinian leader, Sam Reed. Palestinian officials and Palestinian groups welcomed him, and Palestinian police guarded the tomb in Ramallah.",
+			want: []string{"Sam Reed|Leader|Palestine"},
+		},
+		{
 			name: "inverted title of a capital",
 			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
 		},
