@@ -375,6 +375,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Laura Stone: the talks were useful", "Tom Hale: trade has fallen", "Tom Hale: the islands remain disputed"},
 		},
 		{
+			name: "a titled name at the very start of the text is a subject",
+			text: "Spain coach Tom Hale is furious after being fined for his comments about Sam Reed.\n\nThe 66-year-old criticised his punishment. \"I am not guilty,\" he said.",
+			want: []string{"Tom Hale: I am not guilty"},
+		},
+		{
 			name: "an office named later",
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},

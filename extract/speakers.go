@@ -35,8 +35,11 @@ func (d *doc) markSubjects() {
 		if m.kind != kindPerson || d.inQuote[m.tok0] {
 			continue
 		}
+		// (a title may start the text: token 0 is a real start when the
+		// title says something)
 		start := m.title.start
-		if start > m.tok0 || start == 0 {
+		untitled := m.title.role == "" && m.title.orgName == "" && !m.title.honorific && len(m.title.countries) == 0
+		if start > m.tok0 || start == 0 && untitled {
 			start = m.tok0
 		}
 		s := d.sents[d.sentOf[m.tok0]]
