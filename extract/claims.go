@@ -395,6 +395,15 @@ func (d *doc) attributionBefore(open int) (int, string, bool) {
 			}
 		}
 	}
+	// "Mr Dean is confident though: \"...\"": a colon after a clause
+	// whose subject is a person, with no speech verb
+	if d.toks[prev].s == ":" && !d.speechVerbIn(s.tok0, prev) {
+		for _, m := range d.mentionsIn(s.tok0, prev) {
+			if m.kind == kindPerson && m.subject && !d.inQuote[m.tok0] {
+				return m.ent, "subject+colon", true
+			}
+		}
+	}
 	return -1, "", false
 }
 

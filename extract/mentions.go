@@ -559,8 +559,12 @@ func (d *doc) findMentions() {
 		for i := a; i < b; i++ {
 			words = append(words, d.toks[i].s)
 		}
+		// "Mr Dean", "Mrs Bishop": after a form of address, a last word that
+		// is a title of no state office is a surname
+		surnameTitle := b-a == 2 && d.lx.honorifics[d.toks[a].lower()] == "address" && d.lx.titleHeads[d.toks[b-1].lower()] != "" &&
+			d.lx.titleHeads[d.toks[b-1].lower()] != "gov"
 		// a title on its own: "Senior Research Fellow", "Russian Foreign Minister"
-		if d.allTitleWords(a, b) {
+		if d.allTitleWords(a, b) && !surnameTitle {
 			d.addMention(&mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})
 			continue
 		}
@@ -603,6 +607,9 @@ func (d *doc) findMentions() {
 				continue
 			}
 			break
+		}
+		if nameA == b && surnameTitle {
+			nameA = b - 1
 		}
 		if nameA == b {
 			// a title without a name: "Russian Foreign Minister", "Former US Diplomat"

@@ -380,6 +380,16 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: I am not guilty"},
 		},
 		{
+			name: "a colon after a person's clause",
+			text: "Tom Hale runs the studio. Mr Hale is confident though: \"I think people will see the difference.\"",
+			want: []string{"Tom Hale: I think people will see the difference"},
+		},
+		{
+			name: "a title word as a surname after Mr",
+			text: "Richard Dean runs the studio. \"Our rates are high,\" says Mr Dean.",
+			want: []string{"Richard Dean: Our rates are high"},
+		},
+		{
 			name: "an office named later",
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
