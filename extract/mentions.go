@@ -561,8 +561,11 @@ func (d *doc) findMentions() {
 		}
 		// "Mr Dean", "Mrs Bishop": after a form of address, a last word that
 		// is a title of no state office is a surname
-		surnameTitle := b-a == 2 && d.lx.honorifics[d.toks[a].lower()] == "address" && d.lx.titleHeads[d.toks[b-1].lower()] != "" &&
-			d.lx.titleHeads[d.toks[b-1].lower()] != "gov"
+		lastClass := d.lx.titleHeads[d.toks[b-1].lower()]
+		if lastClass == "" {
+			lastClass = d.lx.titleHeads[singular(d.toks[b-1].lower())] // "Ms Deans"
+		}
+		surnameTitle := b-a == 2 && d.lx.honorifics[d.toks[a].lower()] == "address" && lastClass != "" && lastClass != "gov"
 		// a title on its own: "Senior Research Fellow", "Russian Foreign Minister"
 		if d.allTitleWords(a, b) && !surnameTitle {
 			d.addMention(&mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})

@@ -390,6 +390,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Richard Dean: Our rates are high"},
 		},
 		{
+			name: "a plural title word as a surname after Ms",
+			text: "Fiona Deans runs the cinema. \"Some films need time,\" explained Ms Deans.",
+			want: []string{"Fiona Deans: Some films need time"},
+		},
+		{
 			name: "an office named later",
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
