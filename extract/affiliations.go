@@ -266,6 +266,11 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		} else if c := d.topCountryNear(si, m.ent); c != "" && headOfGovernment(ti.role) && !d.inQuote[m.tok0] {
 			// "President Viktor Yushchenko" in a paragraph about Ukraine
 			a.org, a.country, a.weak, a.rule = c, true, true, "title+paragraph-country"
+		} else if c := d.dominantCountry(); c != "" && !d.inQuote[m.tok0] && !d.lx.unions[c] && !d.acronymIn(max(ti.start-1, d.sents[si].tok0), m.tok0) {
+			if h, ok := d.govHeads[c]; !ok || h == m.ent || !headOfGovernment(ti.role) {
+				// "Planning Minister Julio De Vido" in an article about Argentina
+				a.org, a.country, a.weak, a.rule = c, true, true, "title+article-country"
+			}
 		}
 	}
 	return a, a.org != ""
@@ -287,6 +292,19 @@ func (d *doc) bodyOf(role, country string) string {
 		}
 	}
 	return ""
+}
+
+// acronymIn reports a word with capitals after its first letter in tokens
+// [a, b) ("BoE governor"): an organisation the title names, even when it
+// is not recognised as one.
+func (d *doc) acronymIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := d.toks[k].s
+		if len(w) > 1 && strings.ToLower(w[1:]) != w[1:] && d.toks[k].word {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyTitleWords reports that tokens [a, b) are a bare title: title

@@ -617,6 +617,15 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Sam Reed|Leader|Palestine"},
 		},
 		{
+			name: "an office with no country in an article about one country",
+			text: "Argentina's economy grew. Argentina paid its debts, and Argentina's banks recovered.\n\nArgentina will now borrow again. Planning Minister Tom Hale has offered state help.",
+			want: []string{"Tom Hale|Minister|Argentina"},
+		},
+		{
+			name: "an office with an acronym is not the article's country's",
+			text: "Britain's economy grew. Britain paid its debts, and Britain's banks recovered.\n\nBritain will now borrow again. BoE governor Tom Hale warned of inflation.",
+		},
+		{
 			name: "inverted title of a capital",
 			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
 		},
