@@ -24,7 +24,7 @@ var holderGap = map[string]bool{
 	"should": true, "may": true, "might": true, "so": true, "thus": true, "then": true, "further": true,
 	"publicly": true, "openly": true, "officially": true, "formally": true, "quickly": true, "immediately": true,
 	"long": true, "consistently": true, "always": true, "almost": true, "even": true, "just": true, "recently": true,
-	"n't": true, "no": true, "longer": true, "yet": true, "itself": true, "jointly": true, "both": false,
+	"n't": true, "no": true, "longer": true, "yet": true, "itself": true, "jointly": true, "both": true,
 }
 
 var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true}
@@ -607,8 +607,8 @@ func (d *doc) pastTenseAt(i int) bool {
 	return d.toks[i+1].is("the", "a", "an", "his", "her", "its", "their", "that", "it", "him", "them", "to", "on", "by", "with", "for")
 }
 
-// conditionalBefore reports "if", "unless" or "whether" in the clause
-// before the cue at token i.
+// conditionalBefore reports "if", "unless" or "whether", or a denial
+// ("denied that"), in the clause before the cue at token i.
 func (d *doc) conditionalBefore(i, s0 int) bool {
 	for k := i - 1; k >= s0 && k >= i-8; k-- {
 		t := d.toks[k]
@@ -616,6 +616,10 @@ func (d *doc) conditionalBefore(i, s0 int) bool {
 			return false
 		}
 		if t.is("if", "unless", "whether") {
+			return true
+		}
+		// "Iran denied that it was seeking nuclear weapons"
+		if t.is("denied", "denies", "deny", "denying") {
 			return true
 		}
 	}

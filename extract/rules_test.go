@@ -143,6 +143,25 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"Russia supports barring foreign firms from tenders"},
 		},
 		{
+			name: "warned a country against",
+			text: "Moscow has repeatedly warned Tokyo against deploying the missile defence system.",
+			want: []string{"Russia opposes deploying the missile defence system"},
+		},
+		{
+			name: "called on a country to",
+			text: "The Japanese side called on Russia to lift the visa requirements.",
+			want: []string{"Japan supports lifting the visa requirements"},
+		},
+		{
+			name: "both between the holders and the cue",
+			text: "China and Russia have both criticised the missile shield.",
+			want: []string{"China opposes the missile shield", "Russia opposes the missile shield"},
+		},
+		{
+			name: "a denial is no stance",
+			text: "Iran denied that it was seeking nuclear weapons.",
+		},
+		{
 			name: "a condition is no stance",
 			text: "\"If we reject this treaty, Britain will be isolated,\" said the minister.",
 		},
