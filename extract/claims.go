@@ -95,7 +95,7 @@ func (d *doc) subjectBefore(v int) (int, string) {
 					return p, rule + "+relative"
 				}
 			}
-			if (k+1 < e && d.toks[k+1].is("which") || d.participleAt(k+1) || d.askedAt(k+1) || d.pastParticipleAfterName(k)) && !d.speechVerbIn(s.tok0, k) {
+			if d.opensParenthesis(k) && !d.speechVerbIn(s.tok0, k) {
 				if p, rule := d.subjectBefore(k); p >= 0 {
 					return p, rule + "+parenthesis"
 				}
@@ -223,40 +223,41 @@ func (d *doc) speechVerbIn(a, b int) bool {
 	return false
 }
 
-// askedAt reports a past participle of questioning that opens a
-// parenthesis at token i ("asked about the remark by reporters").
-func (d *doc) askedAt(i int) bool {
-	return i+1 < len(d.toks) && d.toks[i].is("asked", "questioned", "pressed", "interviewed", "quoted", "challenged") &&
-		d.toks[i+1].is("about", "on", "by", "if", "whether", "in", "at", "after", "over", "why", "what", "how")
-}
-
-// pastParticipleAfterName reports a past participle opening a parenthesis
-// after a person's name and the comma at token k: "Mr Saakashvili, elected
-// president in January after ..., has urged".
-func (d *doc) pastParticipleAfterName(k int) bool {
-	if k+1 >= len(d.toks) {
+// opensParenthesis reports a parenthesis that opens after the comma at
+// token k and may stand between a speaker and the speech verb: "which
+// ...", a present participle ("speaking during a tour of Africa"), a
+// participle of questioning ("asked about the remark by reporters"), or a
+// past participle after a person's name ("Mr Saakashvili, elected
+// president in January after ..., has urged").
+func (d *doc) opensParenthesis(k int) bool {
+	if k+2 >= len(d.toks) {
 		return false
 	}
 	t := d.toks[k+1]
 	l := t.lower()
-	if !t.word || t.cap || len(l) <= 4 || !strings.HasSuffix(l, "ed") {
-		return false
-	}
-	for _, m := range d.mentionsEndingAt(k) {
-		if m.kind == kindPerson {
-			return true
+	switch {
+	case t.is("which"), d.participleAt(k + 1):
+		return true
+	case t.is("asked", "questioned", "pressed", "interviewed", "quoted", "challenged"):
+		return d.toks[k+2].is("about", "on", "by", "if", "whether", "in", "at", "after", "over", "why", "what", "how")
+	case t.word && !t.cap && len(l) > 4 && strings.HasSuffix(l, "ed"):
+		for _, m := range d.mentionsEndingAt(k) {
+			if m.kind == kindPerson {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// participleAt reports a present participle that opens a parenthesis at
-// token i ("speaking during a tour of Africa").
+// participleAt reports a present participle at token i that opens a
+// clause of its own ("speaking during a tour of Africa", "describing it as
+// ..."), not a preposition that ends in -ing ("including", "regarding").
 func (d *doc) participleAt(i int) bool {
 	t := d.toks[i]
 	l := t.lower()
 	return t.word && !t.cap && len(l) > 5 && strings.HasSuffix(l, "ing") &&
-		!t.is("including", "according", "during", "following", "regarding", "concerning")
+		!t.is("including", "according", "during", "following", "regarding", "concerning", "excluding", "involving")
 }
 
 // personBeforeParenthesis returns the person named right before a

@@ -119,7 +119,7 @@ func (d *doc) facts(in Document, direct, indirect []claim, positions []position)
 			a.org = full
 		}
 		if !a.country {
-			a.org = d.lx.fullOrgName(a.org) // "UN Secretary General": the United Nations
+			a.org = d.lx.knownBodyName(a.org) // "UN Secretary General": the United Nations
 		}
 		person := d.persons[a.person].name()
 		key := person + "\x00" + a.org + "\x00" + a.role

@@ -310,9 +310,9 @@ func (lx *Lexicon) addOrgNames(c []string) error {
 	return nil
 }
 
-// fullOrgName returns the full name of a well-known body named another
+// knownBodyName returns the full name of a well-known body named another
 // way ("UN" → "United Nations"), or name.
-func (lx *Lexicon) fullOrgName(name string) string {
+func (lx *Lexicon) knownBodyName(name string) string {
 	if full, ok := lx.orgNames[name]; ok {
 		return full
 	}

@@ -1027,7 +1027,7 @@ func (d *doc) addOrgMention(a, b int) {
 		a++
 	}
 	surface := d.span(a, b)
-	name := d.lx.fullOrgName(surface) // "UN" is the United Nations
+	name := d.lx.knownBodyName(surface) // "UN" is the United Nations
 	idx := -1
 	for i, o := range d.orgs {
 		if strings.EqualFold(o.name, name) {

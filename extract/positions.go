@@ -500,8 +500,7 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		if t.is("and") && end+1 < b && d.startsCue(end+1) {
 			break
 		}
-		if t.s == "," && end+1 < b && end > a && !d.toks[end+1].cap && len(d.toks[end+1].s) > 5 && strings.HasSuffix(d.toks[end+1].s, "ing") &&
-			!d.toks[end+1].is("including", "regarding", "concerning", "excluding", "involving") {
+		if t.s == "," && end+1 < b && end > a && d.participleAt(end+1) {
 			break // "welcomed the move, describing it as ...": a participle clause
 		}
 		if (t.s == "," || t.s == "-" || t.s == "\u2013" || t.s == "\u2014") && end+1 < b && d.speechParticiple(end+1) {
