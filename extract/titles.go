@@ -538,7 +538,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	// "Capgemini's principal consultant": an organisation the article
 	// names only here
 	// "Jeremy Dear, NUJ General Secretary": an acronym before a title
-	if lead == nil && i+1 < b && d.cover[i] == nil && isAcronym(d.toks[i].s) && !d.isCountryWord(i) && d.titleWordAt(i+1) {
+	if lead == nil && i+1 < b && d.cover[i] == nil && allUpperAcronym([]string{d.toks[i].s}) && !d.isCountryWord(i) && d.titleWordAt(i+1) {
 		if h := d.lastHead(i+1, b); h > i+1 && (h == b || !d.toks[h].word || d.toks[h].is("of", "for", "at")) {
 			seg.role, seg.class, seg.plural = d.roleWords(i+1, h)
 			if seg.role != "" {
@@ -730,19 +730,6 @@ func (d *doc) nameElsewhere(i int) bool {
 		}
 	}
 	return false
-}
-
-// isAcronym reports a word of two to six capital letters ("NUJ").
-func isAcronym(w string) bool {
-	if len(w) < 2 || len(w) > 6 {
-		return false
-	}
-	for _, r := range w {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // nounPhrase reports that tokens [a, b) hold no verb or clause word, so
