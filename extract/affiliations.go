@@ -92,7 +92,7 @@ func (d *doc) findAffiliations() []affil {
 		// organisation's possessive right before a name without a title
 		if m.title.role == "" && m.title.orgName == "" && m.tok0 >= 2 && (d.toks[m.tok0-1].s == "'s" || d.toks[m.tok0-1].s == "\u2019s") {
 			for _, o := range d.mentionsEndingAt(m.tok0 - 1) {
-				if o.kind == kindOrg && !d.sentenceStartsAt(m.tok0) {
+				if o.kind == kindOrg {
 					add(affil{person: m.ent, org: d.orgs[o.ent].name, role: "Member", class: "org", current: true, sent: si, rule: "possessive-organisation"})
 				}
 			}
@@ -274,11 +274,6 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		}
 	}
 	return a, a.org != ""
-}
-
-// sentenceStartsAt reports a sentence starting at token i.
-func (d *doc) sentenceStartsAt(i int) bool {
-	return d.sents[d.sentOf[i]].tok0 == i
 }
 
 // bodyOf returns the body that holders of the role in the country (or
