@@ -45,7 +45,8 @@ func (d *doc) findAffiliations() []affil {
 		if m.kind != kindPerson {
 			continue
 		}
-		ti := d.titleBefore(m.tok0)
+		m.title = d.titleBefore(m.tok0)
+		ti := m.title
 		head := headOfGovernment(ti.role) || ti.counterpart || strings.HasSuffix(strings.ToLower(ti.role), "leader")
 		if head && len(ti.countries) == 1 && !ti.former && !d.lx.unions[ti.countries[0]] {
 			if _, ok := d.govHeads[ti.countries[0]]; !ok {
@@ -57,7 +58,6 @@ func (d *doc) findAffiliations() []affil {
 		if m.kind != kindPerson {
 			continue
 		}
-		m.title = d.titleBefore(m.tok0)
 		if m.title.role != "" && m.title.class == "gov" {
 			if _, ok := d.govRoles[m.ent]; !ok {
 				d.govRoles[m.ent] = m.title.role
