@@ -29,6 +29,9 @@ type doc struct {
 	titleAt map[int][]*mention // person mentions by the first token of their title
 	// govHeads: the person a title names head of a country's government
 	govHeads map[string]int
+	// honorifics: per person, how many of its names follow a form of
+	// address of each gender ("m", "f"); filled on first use
+	honorifics map[int]map[string]int
 	// paragraphs: body paragraph indexes in order, their first token and
 	// position in that order
 	paraList  []int

@@ -188,19 +188,28 @@ func (d *doc) agrees(p int, gender string) bool {
 	if gender == "" {
 		return true
 	}
-	same, other := 0, 0
+	if d.honorifics == nil {
+		d.countHonorifics()
+	}
+	h := d.honorifics[p]
+	return h[gender] > 0 || h["m"]+h["f"] == 0
+}
+
+// countHonorifics counts, once per article, the gendered forms of address
+// before each person's names.
+func (d *doc) countHonorifics() {
+	d.honorifics = map[int]map[string]int{}
 	for _, m := range d.mentions {
-		if m.kind != kindPerson || m.ent != p || m.tok0 == 0 {
+		if m.kind != kindPerson || m.tok0 == 0 {
 			continue
 		}
-		switch g := honorificGender[d.toks[m.tok0-1].lower()]; {
-		case g == gender:
-			same++
-		case g != "":
-			other++
+		if g := honorificGender[d.toks[m.tok0-1].lower()]; g != "" {
+			if d.honorifics[m.ent] == nil {
+				d.honorifics[m.ent] = map[string]int{}
+			}
+			d.honorifics[m.ent][g]++
 		}
 	}
-	return same > 0 || other == 0
 }
 
 // lastNamedSubject is lastSubject for named persons; it also returns the
