@@ -1,13 +1,16 @@
 // articles: every article with its headline, date and publisher
 var T = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", S = "http://schema.org/", N = "https://newsgraph.dev/ns#";
-var names = {};
-function nameOf(id) {
-  if (!(id in names)) { var n = g.V(id).Out("<" + S + "name>").ToArray(); names[id] = n.length ? n[0] : ""; }
-  return names[id];
+// Each property is read in one pass over its own quads (the store indexes
+// quads by predicate; only articles have a sourceId), which is several
+// times faster than a Save per article over all of its quads.
+function byArticle(path) {
+  var m = {};
+  path.ForEach(function (r) { m[r.a] = r.v; });
+  return m;
 }
-g.V().Has(T, "<" + S + "NewsArticle>")
-  .Save("<" + N + "sourceId>", "article")
-  .SaveOpt("<" + S + "headline>", "headline").SaveOpt("<" + S + "datePublished>", "date").SaveOpt("<" + S + "publisher>", "p")
-  .ForEach(function (r) {
-    g.emit({article: r.article, headline: r.headline || "", date: r.date || "", publisher: r.p ? nameOf(r.p) : ""});
-  });
+var head = byArticle(g.V().Tag("a").Out("<" + S + "headline>").Tag("v"));
+var date = byArticle(g.V().Tag("a").Out("<" + S + "datePublished>").Tag("v"));
+var pub = byArticle(g.V().Tag("a").Out("<" + S + "publisher>").Out("<" + S + "name>").Tag("v"));
+g.V().Tag("a").Out("<" + N + "sourceId>").Tag("article").ForEach(function (r) {
+  g.emit({article: r.article, headline: head[r.a] || "", date: date[r.a] || "", publisher: pub[r.a] || ""});
+});

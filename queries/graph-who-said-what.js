@@ -1,4 +1,7 @@
 // graph-who-said-what: for Visualize: speakers linked to the persons, organisations and countries their statements name
-var T = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", S = "http://schema.org/";
-g.V().Has(T, "<" + S + "Quotation>").Save("<" + S + "spokenByCharacter>", "source")
-  .Out("<" + S + "mentions>").Tag("target").All();
+var S = "http://schema.org/";
+// Only quotations have a speaker (spokenByCharacter): driven from that
+// predicate's quads, not from every quotation's.
+g.V().Tag("q").Out("<" + S + "spokenByCharacter>").Tag("source")
+  .Back("q").Out("<" + S + "mentions>").Tag("target")
+  .ForEach(function (r) { g.emit({id: r.id, source: r.source, target: r.target}); });

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -112,6 +113,23 @@ func TestSeedQueries(t *testing.T) {
 	has("positions", map[string]any{"country": "Japan", "stance": "supports", "issue": "special legal system"})
 	has("persons", map[string]any{"name": "Sergey Shoygu"})
 	has("articles", map[string]any{"date": "2017-03-28", "publisher": "PenzaNews"})
+
+	// other names, listed once each (the article and the shared
+	// description both give an acronym)
+	hasAliases := func(query, name string, want ...string) {
+		t.Helper()
+		for _, r := range rows(t, mustNG(t, "query", "--db", db, query)) {
+			if r["name"] == name {
+				if got := fmt.Sprint(r["aliases"]); got != fmt.Sprint(want) {
+					t.Errorf("%s: %s has aliases %s, want %v", query, name, got, want)
+				}
+				return
+			}
+		}
+		t.Errorf("%s has no row named %s", query, name)
+	}
+	hasAliases("persons", "Sergey Shoygu", "Sergei Shoigu")
+	hasAliases("organisations", "Research Institute for Peace and Security", "RIPS")
 }
 
 func TestExportGolden(t *testing.T) {
