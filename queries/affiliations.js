@@ -1,21 +1,16 @@
 // affiliations: who works (or worked) where, in which role; one row per distinct affiliation
-var S = "http://schema.org/", N = "https://newsgraph.dev/ns#";
-// Each property is read in one pass over its own quads (the store indexes
-// quads by predicate) rather than by a Save per role over all its quads.
-// Only roles (OrganizationRole) have a person and an organization.
-function bySubject(path) {
-  var m = {};
-  path.ForEach(function (r) { m[r.s] = r.v; });
-  return m;
+var T = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", S = "http://schema.org/", N = "https://newsgraph.dev/ns#";
+var names = {};
+function nameOf(id) {
+  if (!(id in names)) { var n = g.V(id).Out("<" + S + "name>").ToArray(); names[id] = n.length ? n[0] : ""; }
+  return names[id];
 }
-var org = bySubject(g.V().Tag("s").Out("<" + N + "organization>").Tag("v"));
-var current = bySubject(g.V().Tag("s").Out("<" + N + "current>").Tag("v"));
-var role = bySubject(g.V().Tag("s").Out("<" + S + "roleName>").Tag("v"));
-var name = bySubject(g.V().Tag("s").Out("<" + S + "name>").Tag("v"));
 var seen = {};
-g.V().Tag("s").Out("<" + N + "person>").Tag("v").ForEach(function (r) {
-  if (!(r.s in org)) { return; }
-  var row = {person: name[r.v] || "", organisation: name[org[r.s]] || "", role: role[r.s] || "", current: current[r.s]};
-  var key = JSON.stringify(row);
-  if (!seen[key]) { seen[key] = true; g.emit(row); }
-});
+g.V().Has(T, "<" + S + "OrganizationRole>")
+  .Save("<" + N + "person>", "p").Save("<" + N + "organization>", "o").Save("<" + N + "current>", "current")
+  .SaveOpt("<" + S + "roleName>", "role")
+  .ForEach(function (r) {
+    var row = {person: nameOf(r.p), organisation: nameOf(r.o), role: r.role || "", current: r.current};
+    var key = JSON.stringify(row);
+    if (!seen[key]) { seen[key] = true; g.emit(row); }
+  });
