@@ -11,6 +11,10 @@ function byArticle(path) {
 var head = byArticle(g.V().Tag("a").Out("<" + S + "headline>").Tag("v"));
 var date = byArticle(g.V().Tag("a").Out("<" + S + "datePublished>").Tag("v"));
 var pub = byArticle(g.V().Tag("a").Out("<" + S + "publisher>").Out("<" + S + "name>").Tag("v"));
+var rows = [];
 g.V().Tag("a").Out("<" + N + "sourceId>").Tag("article").ForEach(function (r) {
-  g.emit({article: r.article, headline: head[r.a] || "", date: date[r.a] || "", publisher: pub[r.a] || ""});
+  rows.push({article: r.article, headline: head[r.a] || "", date: date[r.a] || "", publisher: pub[r.a] || ""});
 });
+// in the order of their ids (the scan's order is the store's)
+rows.sort(function (x, y) { return x.article < y.article ? -1 : x.article > y.article ? 1 : 0; });
+rows.forEach(function (row) { g.emit(row); });
