@@ -686,6 +686,11 @@ func TestPersonNames(t *testing.T) {
 			name: "an ordinary word first",
 			text: "Pensioners of any age will gain. But Age Concern said the plan was unfair.",
 		},
+		{
+			name: "a party by its short plural",
+			text: "The Lib Dems say the plan is unfair, but Tom Hale said it was sound.",
+			want: []string{"Tom Hale"},
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, p := range f.Persons {
