@@ -30,6 +30,7 @@ type Lexicon struct {
 	headFirstWords map[string]bool   // first words of multi-word heads ("prime")
 	headCountry    map[string]string // heads of one country's offices ("foreign secretary")
 	orgNames       map[string]string // another name of a well-known body → its full name
+	bodyNames      map[string]bool   // the full names of the well-known bodies
 	bodies         map[string]string // "commissioner|European Union" → the body such an office holder sits on
 	maxHeadWords   int
 	titleModifiers map[string]bool
@@ -119,6 +120,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		headFirstWords: map[string]bool{},
 		headCountry:    map[string]string{},
 		orgNames:       map[string]string{},
+		bodyNames:      map[string]bool{},
 		bodies:         map[string]string{},
 		titleModifiers: map[string]bool{},
 		titleDomains:   map[string]bool{},
@@ -300,6 +302,7 @@ func (lx *Lexicon) addTitle(c []string) error {
 // addOrgNames reads a line of organisations.tsv: a full name and its
 // other names.
 func (lx *Lexicon) addOrgNames(c []string) error {
+	lx.bodyNames[c[0]] = true
 	for _, alt := range strings.Split(c[1], ",") {
 		alt = strings.TrimSpace(alt)
 		if alt == "" {
@@ -308,6 +311,13 @@ func (lx *Lexicon) addOrgNames(c []string) error {
 		lx.orgNames[alt] = c[0]
 	}
 	return nil
+}
+
+// isKnownBody reports whether name is a well-known body's full name or
+// one of its other names: "The United Nations warned" is no person's.
+func (lx *Lexicon) isKnownBody(name string) bool {
+	_, other := lx.orgNames[name]
+	return other || lx.bodyNames[name]
 }
 
 // knownBodyName returns the full name of a well-known body named another

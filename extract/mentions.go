@@ -571,8 +571,8 @@ func (d *doc) findMentions() {
 			d.addMention(&mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})
 			continue
 		}
-		// organisations: a head word makes it one
-		if d.chunkHasOrgHead(a, b) || d.hasOrgSuffix(a, b) || d.lx.groupWords[d.toks[b-1].s] {
+		// organisations: a head word makes it one, or a well-known name
+		if d.chunkHasOrgHead(a, b) || d.hasOrgSuffix(a, b) || d.lx.groupWords[d.toks[b-1].s] || d.lx.isKnownBody(d.span(a, b)) {
 			d.addOrgMention(a, b)
 			continue
 		}

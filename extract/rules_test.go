@@ -687,6 +687,11 @@ func TestPersonNames(t *testing.T) {
 			text: "Pensioners of any age will gain. But Age Concern said the plan was unfair.",
 		},
 		{
+			name: "a well-known body by its full name",
+			text: "The United Nations warned that the toll could rise. Tom Hale said aid was on its way.",
+			want: []string{"Tom Hale"},
+		},
+		{
 			name: "a party by its short plural",
 			text: "The Lib Dems say the plan is unfair, but Tom Hale said it was sound.",
 			want: []string{"Tom Hale"},
