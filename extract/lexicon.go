@@ -67,6 +67,7 @@ type Lexicon struct {
 	clutterLines    map[string]bool
 
 	givenNames  map[string]bool
+	givenGender map[string]string // given name → "m" or "f"
 	familyFirst map[string]bool
 }
 
@@ -111,7 +112,8 @@ func DefaultLexicon() (*Lexicon, error) {
 
 // LoadLexicon reads a lexicon from the files of fsys: countries.tsv,
 // titles.tsv, orgwords.tsv, speech.tsv, stances.tsv, clutter.tsv,
-// parties.tsv, organisations.tsv, given-names.txt and family-first.txt.
+// parties.tsv, organisations.tsv, given-names.txt, given-name-gender.tsv
+// and family-first.txt.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		countryForms:   map[string]countryForm{},
@@ -139,6 +141,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		audience:       map[string]bool{},
 		clutterLines:   map[string]bool{},
 		givenNames:     map[string]bool{},
+		givenGender:    map[string]string{},
 		familyFirst:    map[string]bool{},
 	}
 	loaders := []struct {
@@ -155,6 +158,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"parties.tsv", 2, func(c []string) error { lx.parties[lowerKey(c[0])] = c[1]; return nil }},
 		{"organisations.tsv", 2, lx.addOrgNames},
 		{"given-names.txt", 1, func(c []string) error { lx.givenNames[c[0]] = true; return nil }},
+		{"given-name-gender.tsv", 2, lx.addGivenGender},
 		{"family-first.txt", 1, func(c []string) error { lx.familyFirst[c[0]] = true; return nil }},
 	}
 	for _, l := range loaders {
@@ -310,6 +314,16 @@ func (lx *Lexicon) addOrgNames(c []string) error {
 		}
 		lx.orgNames[alt] = c[0]
 	}
+	return nil
+}
+
+// addGivenGender reads a line of given-name-gender.tsv: a given name and
+// its gender, m or f.
+func (lx *Lexicon) addGivenGender(c []string) error {
+	if c[1] != "m" && c[1] != "f" {
+		return fmt.Errorf("%s: gender %q is neither m nor f", c[0], c[1])
+	}
+	lx.givenGender[c[0]] = c[1]
 	return nil
 }
 

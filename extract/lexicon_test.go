@@ -21,6 +21,7 @@ func TestLoadLexiconErrors(t *testing.T) {
 		{"titles.tsv", "# kinds\nbody\tCommissioner\tEuropean Union\n", "titles.tsv:2: body \"Commissioner\" needs a country and a body"},
 		{"titles.tsv", "rank\tCaptain\n", "titles.tsv:1: unknown kind \"rank\""},
 		{"stances.tsv", "favours\t{X} backs\n", "stances.tsv:1: stance \"favours\" is neither"},
+		{"given-name-gender.tsv", "# genders\nTom\tx\n", "given-name-gender.tsv:2: Tom: gender \"x\" is neither m nor f"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

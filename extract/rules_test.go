@@ -360,6 +360,16 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Margaret Davidson: the talks had gone well", "Tom Hale: We will meet again"},
 		},
 		{
+			name: "a pronoun agrees with a given name",
+			text: "Tom Hale met Margaret Davidson on Monday. Davidson said the talks had gone well. Hale was there too. \"We will meet again,\" she said.",
+			want: []string{"Margaret Davidson: the talks had gone well", "Margaret Davidson: We will meet again"},
+		},
+		{
+			name: "an honorific before a given name",
+			text: "Robin Hale met Sam Berg on Monday. Mr Berg said the talks had gone well. \"We will meet again,\" he said.",
+			want: []string{"Sam Berg: the talks had gone well", "Sam Berg: We will meet again"},
+		},
+		{
 			name: "adding a quotation after an inverted attribution",
 			text: "\"We will not give in,\" said Tom Hale, adding: \"The budget is sound.\"",
 			want: []string{"Tom Hale: We will not give in", "Tom Hale: The budget is sound"},

@@ -181,9 +181,10 @@ var honorificGender = map[string]string{
 }
 
 // agrees reports whether person p may be called by a pronoun of the
-// gender: false only when honorifics before p's names say otherwise and
-// none says so ("Mr Jackson" may be a surname resolved to the wrong
-// Jackson).
+// gender: false when honorifics before p's names say otherwise and none
+// says so ("Mr Jackson" may be a surname resolved to the wrong Jackson),
+// or, with no honorific, when p's given name is of the other gender
+// ("she" is not Richard Gere).
 func (d *doc) agrees(p int, gender string) bool {
 	if gender == "" {
 		return true
@@ -192,7 +193,15 @@ func (d *doc) agrees(p int, gender string) bool {
 		d.countHonorifics()
 	}
 	h := d.honorifics[p]
-	return h[gender] > 0 || h["m"]+h["f"] == 0
+	if h["m"]+h["f"] > 0 {
+		return h[gender] > 0
+	}
+	if pe := d.persons[p]; len(pe.words) > 1 && !pe.familyFirst {
+		if g := d.lx.givenGender[pe.words[0]]; g != "" {
+			return g == gender
+		}
+	}
+	return true
 }
 
 // countHonorifics counts, once per article, the gendered forms of address
