@@ -370,6 +370,15 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Sam Berg: the talks had gone well", "Sam Berg: We will meet again"},
 		},
 		{
+			name: "a person's spokesman is not the person",
+			text: "Tom Hale met the union on Monday. Mr Hale's spokesman said the talks had gone well. He added that they would meet again.",
+		},
+		{
+			name: "an organisation's officer is described",
+			text: "Tom Hale, the chief executive of Acme Holdings, met the union. The firm's chief executive said the talks had gone well.",
+			want: []string{"Tom Hale: the talks had gone well"},
+		},
+		{
 			name: "adding a quotation after an inverted attribution",
 			text: "\"We will not give in,\" said Tom Hale, adding: \"The budget is sound.\"",
 			want: []string{"Tom Hale: We will not give in", "Tom Hale: The budget is sound"},

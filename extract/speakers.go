@@ -273,6 +273,14 @@ func (d *doc) resolveSpeaker(a, b, at int) (int, string) {
 		return -1, ""
 	}
 	if m, ok := d.personAt(a, b); ok {
+		// "Mr Blair's official spokesman said": someone of the person's,
+		// not named; a later "he" means this speaker too
+		if m.tok1+1 < b && d.personPossessorBefore(m.tok1+1) {
+			if _, _, _, _, _, ok := d.describedPerson(m.tok1+1, b); ok {
+				d.addSubjectMark(speakerMark{person: -1, at: a})
+				return -1, ""
+			}
+		}
 		return m.ent, "named"
 	}
 	if b-a == 1 && personPronouns[d.toks[a].lower()] {
@@ -296,10 +304,36 @@ func (d *doc) resolveSpeaker(a, b, at int) (int, string) {
 		}
 		return -1, ""
 	}
+	// "Mr Blair's spokesman", "his lawyer": a person's spokesman or lawyer
+	// speaks, not named ("the company's chairman" is resolved below)
+	if own := d.toks[a].is("his", "her"); own || d.personPossessorBefore(a) {
+		da := a
+		if own {
+			da++
+		}
+		if _, _, _, _, _, ok := d.describedPerson(da, b); ok {
+			d.addSubjectMark(speakerMark{person: -1, at: a})
+			return -1, ""
+		}
+	}
 	if p := d.resolveDescription(a, b, at); p >= 0 {
 		return p, "description"
 	}
 	return -1, ""
+}
+
+// personPossessorBefore reports a person's possessive right before token
+// i: "Mr Blair's" (not "the BBC's").
+func (d *doc) personPossessorBefore(i int) bool {
+	if i < 2 || !d.possessiveBefore(i) || d.toks[i-1].is("its", "their") {
+		return false
+	}
+	for _, m := range d.mentionsIn(max(0, i-6), i-1) {
+		if m.kind == kindPerson && m.tok1 == i-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // addSubjectMark records a mark in text order (lastSubject reads them
