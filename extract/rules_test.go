@@ -379,6 +379,15 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: the talks had gone well"},
 		},
 		{
+			name: "an unnamed spokesman is not the person named before",
+			text: "Tom Hale left the party in March. The spokesman said the talks had gone well.",
+		},
+		{
+			name: "a spokesman's description after the name",
+			text: "Anna Berg set the target in 1999. Tom Hale, Green Party health spokesman said: \"It is the same target she set before.\"",
+			want: []string{"Tom Hale: It is the same target she set before"},
+		},
+		{
 			name: "adding a quotation after an inverted attribution",
 			text: "\"We will not give in,\" said Tom Hale, adding: \"The budget is sound.\"",
 			want: []string{"Tom Hale: We will not give in", "Tom Hale: The budget is sound"},

@@ -25,6 +25,13 @@ var officialNouns = map[string]bool{
 	"negotiator": true, "lawmaker": true, "legislator": true, "envoy": true,
 }
 
+// unnamedVoices are roles news often leaves unnamed ("the spokesman
+// said"): a description by one of them fits only a person the article
+// gives that role, never someone merely not known to hold another.
+var unnamedVoices = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "correspondent": true,
+}
+
 // markSubjects flags person mentions that are the subject of their clause
 // ("In turn, Jack Straw stressed ...", "on Wednesday Mr Straw said"):
 // the person a later "he" or "according to him" most likely means. A
@@ -365,6 +372,16 @@ func (d *doc) resolveDescription(a, b, at int) int {
 	if !ok {
 		return -1
 	}
+	// "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": a
+	// description with no article right after a name and a comma is the
+	// name's
+	if a >= 2 && d.toks[a-1].s == "," && !d.toks[a].is("the", "a", "an") {
+		for _, m := range d.mentionsIn(max(0, a-8), a-1) {
+			if m.kind == kindPerson && m.tok1 == a-1 && !d.inQuote[m.tok0] {
+				return m.ent
+			}
+		}
+	}
 	// an office the article gives someone, before or after: "The home
 	// secretary said ..." and later "Home Secretary Charles Clarke"
 	if !generic && !official {
@@ -467,6 +484,9 @@ func (d *doc) fits(p *personEnt, head string, words, countries []string, generic
 	}
 	if p.desc[head] {
 		return true
+	}
+	if unnamedVoices[head] {
+		return false
 	}
 	if generic {
 		return p.class == "expert" || p.class == "org"
