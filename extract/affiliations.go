@@ -260,7 +260,7 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		a.org = ti.orgName
 	case ti.class == "gov" && d.impliedCountry(ti.role) != "":
 		a.org, a.country, a.rule = d.impliedCountry(ti.role), true, "title-of-one-country"
-	case ti.class == "gov":
+	case ti.class == "gov" && !d.unknownWordInTitle(ti.start, m.tok0):
 		if c := d.nearestCountryBefore(ti.start, si); c != "" {
 			a.org, a.country, a.weak, a.rule = c, true, true, "title+sentence-country"
 		} else if c := d.topCountryNear(si, m.ent); c != "" && headOfGovernment(ti.role) && !d.inQuote[m.tok0] {
@@ -274,6 +274,19 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		}
 	}
 	return a, a.org != ""
+}
+
+// unknownWordInTitle reports a capitalised word in the title at tokens
+// [a, b) that is no title word: "Nintendo president", "Real Sociedad
+// president" are offices of an organisation the rules do not know, not of
+// a country.
+func (d *doc) unknownWordInTitle(a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := d.toks[k]; t.word && t.cap && !d.titleWordAt(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyOf returns the body that holders of the role in the country (or

@@ -666,7 +666,11 @@ func TestTitleAffiliations(t *testing.T) {
 		{
 			name: "an office with no country in an article about one country",
 			text: "Argentina's economy grew. Argentina paid its debts, and Argentina's banks recovered.\n\nArgentina will now borrow again. Planning Minister Tom Hale has offered state help.",
-			want: []string{"Tom Hale|Minister|Argentina"},
+			want: []string{"Tom Hale|Planning Minister|Argentina"},
+		},
+		{
+			name: "an organisation's office is not the article's country's",
+			text: "Japan's economy grew. Japan paid its debts, and Japan's banks recovered.\n\nJapan will now borrow again. However Kintaro president Tom Hale said sales were up.",
 		},
 		{
 			name: "an office with an acronym is not the article's country's",
