@@ -282,11 +282,8 @@ func (d *doc) resolveSpeaker(a, b, at int) (int, string) {
 	if m, ok := d.personAt(a, b); ok {
 		// "Mr Blair's official spokesman said": someone of the person's,
 		// not named; a later "he" means this speaker too
-		if m.tok1+1 < b && d.personPossessorBefore(m.tok1+1) {
-			if _, _, _, _, _, ok := d.describedPerson(m.tok1+1, b); ok {
-				d.addSubjectMark(speakerMark{person: -1, at: a})
-				return -1, ""
-			}
+		if m.tok1+1 < b && d.personPossessorBefore(m.tok1+1) && d.unnamedSpeaker(a, m.tok1+1, b) {
+			return -1, ""
 		}
 		return m.ent, "named"
 	}
@@ -306,27 +303,29 @@ func (d *doc) resolveSpeaker(a, b, at int) (int, string) {
 	// "A US Embassy spokesman said": someone not named, and not anyone
 	// named before; a later "he" means this speaker too
 	if d.toks[a].is("a", "an") {
-		if _, _, _, _, _, ok := d.describedPerson(a, b); ok {
-			d.addSubjectMark(speakerMark{person: -1, at: a})
-		}
+		d.unnamedSpeaker(a, a, b)
 		return -1, ""
 	}
 	// "Mr Blair's spokesman", "his lawyer": a person's spokesman or lawyer
 	// speaks, not named ("the company's chairman" is resolved below)
-	if own := d.toks[a].is("his", "her"); own || d.personPossessorBefore(a) {
-		da := a
-		if own {
-			da++
-		}
-		if _, _, _, _, _, ok := d.describedPerson(da, b); ok {
-			d.addSubjectMark(speakerMark{person: -1, at: a})
-			return -1, ""
-		}
+	if d.toks[a].is("his", "her") && d.unnamedSpeaker(a, a+1, b) || d.personPossessorBefore(a) && d.unnamedSpeaker(a, a, b) {
+		return -1, ""
 	}
 	if p := d.resolveDescription(a, b, at); p >= 0 {
 		return p, "description"
 	}
 	return -1, ""
+}
+
+// unnamedSpeaker reports whether tokens [da, b) describe a person ("US
+// Embassy spokesman", "official spokesman"), and if so records at a that
+// this unnamed person spoke, so that a later "he" means them too.
+func (d *doc) unnamedSpeaker(a, da, b int) bool {
+	if _, _, _, _, _, ok := d.describedPerson(da, b); !ok {
+		return false
+	}
+	d.addSubjectMark(speakerMark{person: -1, at: a})
+	return true
 }
 
 // personPossessorBefore reports a person's possessive right before token
