@@ -557,6 +557,11 @@ func (d *doc) directClaims() []claim {
 				speaker, rule = p, "quote+latest-speaker"
 			}
 		}
+		if (rule == "quote+previous-speaker" || rule == "quote+introduced" || rule == "quote+latest-speaker") && d.namedIn(speaker, first.a, last.b) {
+			// a speaker guessed for a quotation that names that person
+			// ("Ms Villalba was removed by ..."): someone else speaks
+			continue
+		}
 		if speaker < 0 {
 			continue
 		}
@@ -579,6 +584,16 @@ func (d *doc) directClaims() []claim {
 		d.speakerMarks = append(d.speakerMarks, speakerMark{speaker, last.b})
 	}
 	return out
+}
+
+// namedIn reports whether person p is named in tokens [a, b).
+func (d *doc) namedIn(p, a, b int) bool {
+	for _, m := range d.mentionsIn(a, b) {
+		if m.kind == kindPerson && m.ent == p {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionedSince reports whether person p is named (outside quotations)

@@ -388,6 +388,10 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: It is the same target she set before"},
 		},
 		{
+			name: "a quotation that names the latest speaker is not theirs",
+			text: "Anna Berg lost her claim against the bank. The tribunal upheld Ms Berg's claim on some issues. \"We said from the start that this case was about performance,\" the bank said in a statement. \"Ms Berg was removed by the same person who had promoted her into the post.\"",
+		},
+		{
 			name: "adding a quotation after an inverted attribution",
 			text: "\"We will not give in,\" said Tom Hale, adding: \"The budget is sound.\"",
 			want: []string{"Tom Hale: We will not give in", "Tom Hale: The budget is sound"},
