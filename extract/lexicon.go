@@ -42,6 +42,7 @@ type Lexicon struct {
 	eventHeads  map[string]bool // heads of event, prize and venue names ("Cup")
 	orgParts    map[string]bool
 	orgSuffixes map[string]bool
+	teamEnds    map[string]bool // "United", "Rovers": the last word of a club's name
 	// notOrgAcronyms are capitalised abbreviations that are not organisations.
 	notOrgAcronyms map[string]bool
 	groupWords     map[string]bool // "Democrats": a group, not a person
@@ -131,6 +132,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		eventHeads:     map[string]bool{},
 		orgParts:       map[string]bool{},
 		orgSuffixes:    map[string]bool{},
+		teamEnds:       map[string]bool{},
 		notOrgAcronyms: map[string]bool{},
 		groupWords:     map[string]bool{},
 		orgNouns:       map[string]bool{},
@@ -353,6 +355,8 @@ func (lx *Lexicon) addOrgWord(c []string) error {
 		lx.orgParts[c[1]] = true
 	case "suffix":
 		lx.orgSuffixes[c[1]] = true
+	case "team":
+		lx.teamEnds[c[1]] = true
 	case "notorg":
 		lx.notOrgAcronyms[c[1]] = true
 	case "group":

@@ -572,7 +572,8 @@ func (d *doc) findMentions() {
 			continue
 		}
 		// organisations: a head word makes it one, or a well-known name
-		if d.chunkHasOrgHead(a, b) || d.hasOrgSuffix(a, b) || d.lx.groupWords[d.toks[b-1].s] || d.lx.isKnownBody(d.span(a, b)) {
+		if d.chunkHasOrgHead(a, b) || d.hasOrgSuffix(a, b) || d.lx.groupWords[d.toks[b-1].s] || d.lx.isKnownBody(d.span(a, b)) ||
+			b-a >= 2 && d.lx.teamEnds[d.toks[b-1].s] {
 			d.addOrgMention(a, b)
 			continue
 		}

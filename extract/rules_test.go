@@ -728,6 +728,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Tom Hale"},
 		},
 		{
+			name: "a sports club",
+			text: "Kestwick United said the deal was agreed, and Tom Hale said the club had changed. Bramley Rovers said nothing.",
+			want: []string{"Tom Hale"},
+		},
+		{
 			name: "a party by its short plural",
 			text: "The Lib Dems say the plan is unfair, but Tom Hale said it was sound.",
 			want: []string{"Tom Hale"},
