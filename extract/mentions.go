@@ -684,7 +684,7 @@ func (d *doc) findMentions() {
 			continue
 		}
 		titled := cd.nameA > cd.c.a || d.titledBefore(a)
-		if titled && !allUpperAcronym([]string{w}) {
+		if titled && !allUpperAcronym([]string{w}) && !d.titleNoun(cd.c.a, a, w) {
 			d.addPersonMention(a, b, "titled-name")
 			continue
 		}
@@ -693,6 +693,31 @@ func (d *doc) findMentions() {
 		}
 	}
 	d.sortMentions()
+}
+
+// titleNoun reports whether the single word w at token a, after title
+// words from token t0, is a noun rather than a surname: a title's plural
+// ("Labour MPs"), or an ordinary word the article also writes in lower
+// case after a title that is no form of address ("General Election";
+// "Mr Brown" stays a name).
+func (d *doc) titleNoun(t0, a int, w string) bool {
+	if l := strings.ToLower(w); strings.HasSuffix(l, "s") {
+		if _, ok := d.lx.titleHeads[l[:len(l)-1]]; ok {
+			return true
+		}
+	}
+	if !d.isCommon(w) {
+		return false
+	}
+	if a == t0 && a > 0 {
+		t0 = a - 1 // the title before the chunk
+	}
+	for k := t0; k < a; k++ {
+		if _, ok := d.lx.honorifics[d.toks[k].lower()]; ok {
+			return false
+		}
+	}
+	return true
 }
 
 // allTitleWords reports whether tokens [a, b) are all title words (or

@@ -728,6 +728,16 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Tom Hale"},
 		},
 		{
+			name: "a title's plural and an ordinary word after a title",
+			text: "Labour MPs warned Tom Hale. The General Election will be held in May, and the election may be close.",
+			want: []string{"Tom Hale"},
+		},
+		{
+			name: "an ordinary word after a form of address is a surname",
+			text: "Mr Short said the list was short.",
+			want: []string{"Short"},
+		},
+		{
 			name: "a sports club",
 			text: "Kestwick United said the deal was agreed, and Tom Hale said the club had changed. Bramley Rovers said nothing.",
 			want: []string{"Tom Hale"},
