@@ -91,7 +91,7 @@ var placeWords = map[string]bool{
 	"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true,
 	"Eastern": true, "Western": true, "Central": true, "Far": true, "Middle": true, "Upper": true, "Lower": true,
 	"Sea": true, "Ocean": true, "Island": true, "Islands": true, "Isles": true, "Territories": true, "Territory": true,
-	"Region": true, "Peninsula": true, "Gulf": true, "Strait": true, "Straits": true, "River": true, "Mountains": true,
+	"Region": true, "Peninsula": true, "Gulf": true, "Strait": true, "Straits": true, "River": true, "Mountains": true, "Hemisphere": true,
 	"Valley": true, "Coast": true, "Bay": true, "Lake": true, "Street": true, "Square": true, "Avenue": true,
 	"Road": true, "Province": true, "State": true, "City": true, "County": true, "District": true, "Hill": true,
 	"Republic": true, "Kingdom": true, "Airport": true, "Station": true, "Bridge": true, "Park": true, "Palace": true,

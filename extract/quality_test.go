@@ -62,10 +62,10 @@ var floors = map[string][4]float64{
 	"dev4/politics-392":          {0.98, 0.98, 0.98, 0.38},
 	"dev4/tech-082":              {0.98, 0.98, 0.94, 0.00},
 	"heldout4/business-181":      {0.98, 0.87, 0.98, 0.00},
-	"heldout4/business-241":      {0.90, 0.89, 0.89, 0.00},
+	"heldout4/business-241":      {0.98, 0.89, 0.89, 0.00},
 	"heldout4/politics-065":      {0.98, 0.00, 0.73, 0.00},
 	"heldout4/politics-135":      {0.98, 0.98, 0.93, 0.00},
-	"heldout4/politics-385":      {0.84, 0.65, 0.98, 0.34},
+	"heldout4/politics-385":      {0.98, 0.65, 0.98, 0.34},
 	"heldout4/sport-235":         {0.81, 0.65, 0.50, 0.00},
 }
 

@@ -738,6 +738,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Short"},
 		},
 		{
+			name: "a facility and a hemisphere",
+			text: "Tom Hale backed the International Finance Facility. The Northern Hemisphere side lost.",
+			want: []string{"Tom Hale"},
+		},
+		{
 			name: "a sports club",
 			text: "Kestwick United said the deal was agreed, and Tom Hale said the club had changed. Bramley Rovers said nothing.",
 			want: []string{"Tom Hale"},
