@@ -743,6 +743,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Tom Hale"},
 		},
 		{
+			name: "brothers and sisters are a firm or a band",
+			text: "Tom Hale, an economist at Fenwick Brothers, met the Copper Sisters. Fenwick Brothers said it would wait.",
+			want: []string{"Tom Hale"},
+		},
+		{
 			name: "a sports club",
 			text: "Kestwick United said the deal was agreed, and Tom Hale said the club had changed. Bramley Rovers said nothing.",
 			want: []string{"Tom Hale"},
