@@ -327,6 +327,16 @@ func (d *doc) splitChunks(cs []chunk) []chunk {
 			}
 		}
 		if split > c.a {
+			// "Bank of England Governor Mervyn King": the title after an
+			// organisation is the person's, not part of its name
+			t := split
+			for t > c.a && d.titleWordAt(t-1) {
+				t--
+			}
+			if t > c.a && t < split && d.chunkHasOrgHead(c.a, t) {
+				out = append(out, chunk{c.a, t}, chunk{t, split}, chunk{split, c.b})
+				continue
+			}
 			out = append(out, chunk{c.a, split}, chunk{split, c.b})
 			continue
 		}

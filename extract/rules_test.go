@@ -489,6 +489,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Kofi Annan|Secretary General|United Nations"},
 		},
 		{
+			name: "an organisation's name before a capitalised title",
+			text: "Acme Research Council Professor Anna Berg said the results were sound.",
+			want: []string{"Anna Berg|Professor|Acme Research Council"},
+		},
+		{
 			name: "portfolio before a title",
 			text: "Sudan's Irrigation Minister Omar Babiker arrived on Monday.",
 			want: []string{"Omar Babiker|Irrigation Minister|Sudan"},
