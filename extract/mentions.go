@@ -711,6 +711,11 @@ func (d *doc) findMentions() {
 // case after a title that is no form of address ("General Election";
 // "Mr Brown" stays a name).
 func (d *doc) titleNoun(t0, a int, w string) bool {
+	// "Former England footballer Paul Gascoigne": a word before a lower-case
+	// title modifies it
+	if a+1 < len(d.toks) && !d.toks[a+1].cap && d.titleWordAt(a+1) {
+		return true
+	}
 	if l := strings.ToLower(w); strings.HasSuffix(l, "s") {
 		if _, ok := d.lx.titleHeads[l[:len(l)-1]]; ok {
 			return true

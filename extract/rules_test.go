@@ -494,6 +494,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Anna Berg|Professor|Acme Research Council"},
 		},
 		{
+			name: "a club before a lower-case title",
+			text: "Former Kestwick captain Tom Hale said he would retire.",
+			want: []string{"Tom Hale|Captain|Kestwick"},
+		},
+		{
 			name: "portfolio before a title",
 			text: "Sudan's Irrigation Minister Omar Babiker arrived on Monday.",
 			want: []string{"Omar Babiker|Irrigation Minister|Sudan"},
