@@ -758,6 +758,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Tom Hale"},
 		},
 		{
+			name: "newspapers, registries and consultancies",
+			text: "Acme Insight said prices rose, the Land Registry said sales fell and Kestwick Daily said both. Tom Hale agreed.",
+			want: []string{"Tom Hale"},
+		},
+		{
 			name: "a sports club",
 			text: "Kestwick United said the deal was agreed, and Tom Hale said the club had changed. Bramley Rovers said nothing.",
 			want: []string{"Tom Hale"},
