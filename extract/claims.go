@@ -1240,7 +1240,11 @@ func (d *doc) skipAudience(k, end int) int {
 	for _, m := range d.mentionsIn(k, min(k+10, end)) {
 		if m.tok0 == k || (m.tok0 == k+1 && d.toks[k].is("the", "a", "an")) {
 			if m.kind == kindOrg || m.kind == kindCountry || m.kind == kindPerson {
-				return d.skipAudienceTail(m.tok1, end)
+				e := m.tok1
+				if e < end && (d.lx.audience[d.toks[e].s] || d.lx.audience[d.toks[e].lower()]) {
+					e++ // "told the Daily Mirror newspaper"
+				}
+				return d.skipAudienceTail(e, end)
 			}
 		}
 	}

@@ -392,6 +392,11 @@ func TestReportedStatements(t *testing.T) {
 			text: "Anna Berg lost her claim against the bank. The tribunal upheld Ms Berg's claim on some issues. \"We said from the start that this case was about performance,\" the bank said in a statement. \"Ms Berg was removed by the same person who had promoted her into the post.\"",
 		},
 		{
+			name: "an organisation and its kind of medium as the audience",
+			text: "Tom Hale told the BBC News website that the plan was sound.",
+			want: []string{"Tom Hale: the plan was sound"},
+		},
+		{
 			name: "adding a quotation after an inverted attribution",
 			text: "\"We will not give in,\" said Tom Hale, adding: \"The budget is sound.\"",
 			want: []string{"Tom Hale: We will not give in", "Tom Hale: The budget is sound"},
