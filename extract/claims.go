@@ -1234,6 +1234,13 @@ var prepositions = map[string]bool{
 	"following": true, "via": true, "through": true, "since": true, "until": true, "into": true,
 }
 
+// audienceAt reports an audience word at token i ("reporters", "website",
+// "Commons").
+func (d *doc) audienceAt(i int) bool {
+	t := d.toks[i]
+	return d.lx.audience[t.s] || d.lx.audience[t.lower()]
+}
+
 // skipAudience skips the object of "told": an audience noun phrase or an
 // organisation; it returns -1 when none is found.
 func (d *doc) skipAudience(k, end int) int {
@@ -1241,7 +1248,7 @@ func (d *doc) skipAudience(k, end int) int {
 		if m.tok0 == k || (m.tok0 == k+1 && d.toks[k].is("the", "a", "an")) {
 			if m.kind == kindOrg || m.kind == kindCountry || m.kind == kindPerson {
 				e := m.tok1
-				if e < end && (d.lx.audience[d.toks[e].s] || d.lx.audience[d.toks[e].lower()]) {
+				if e < end && d.audienceAt(e) {
 					e++ // "told the Daily Mirror newspaper"
 				}
 				return d.skipAudienceTail(e, end)
@@ -1256,7 +1263,7 @@ func (d *doc) skipAudience(k, end int) int {
 		if !t.word && t.s != "'s" && t.s != "\u2019s" {
 			return -1
 		}
-		if d.lx.audience[t.s] || d.lx.audience[t.lower()] {
+		if d.audienceAt(j) {
 			return d.skipAudienceTail(j+1, end)
 		}
 	}
