@@ -587,6 +587,10 @@ func (d *doc) findMentions() {
 			d.addOrgMention(a, b)
 			continue
 		}
+		if d.namedByOrgNoun(a, b) {
+			d.addOrgMention(a, b)
+			continue
+		}
 		if allUpperAcronym(words) && len(words) == 1 {
 			if country, _, end := d.countryAt(a, b); end == b && country != "" {
 				d.addCountryMention(a, b, country)
@@ -703,6 +707,44 @@ func (d *doc) findMentions() {
 		}
 	}
 	d.sortMentions()
+}
+
+// personTrades are organisation nouns that also name a person's trade:
+// "film producer X" is as often a person as a company.
+var personTrades = map[string]bool{"producer": true, "publisher": true, "maker": true, "lender": true}
+
+// namedByOrgNoun reports a name that a lower-case organisation noun
+// introduces: "accountancy firm Grant Thornton", "Yorkshire company
+// Shepherds Purse Cheeses". A person's name ("the company John Smith
+// founded"), a title, a country or a known person's surname is not one.
+func (d *doc) namedByOrgNoun(a, b int) bool {
+	if a == 0 || !d.toks[a-1].word || d.toks[a-1].cap || !d.lx.orgNouns[d.toks[a-1].lower()] || d.sentOf[a-1] != d.sentOf[a] {
+		return false
+	}
+	if _, ok := d.lx.titleHeads[d.toks[a-1].lower()]; ok || personTrades[d.toks[a-1].lower()] {
+		return false // "producer Rick Rubin", "publisher X": a person's trade
+	}
+	first := d.toks[a].s
+	if d.lx.familyFirst[first] || d.titleWordAt(a) || d.personBySurname(first, a) >= 0 || d.lx.notOrgAcronyms[first] {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if d.lx.givenNames[d.toks[i].s] {
+			return false // "union Unison Dave Prentis": a person follows
+		}
+	}
+	if c, _, _ := d.countryAt(a, b); c != "" {
+		return false
+	}
+	// the name goes on where the chunk stops: "Ernst & Young", "Fathers 4
+	// Justice", "Victims and Citizens Against Crime"
+	if b < len(d.toks) {
+		n := d.toks[b]
+		if n.is("&", "and", "of", "for") || n.s != "" && n.s[0] >= '0' && n.s[0] <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // titleNoun reports whether the single word w at token a, after title
@@ -966,14 +1008,31 @@ func (d *doc) orgAppositive(b int) bool {
 		if !t.word || t.s == "," {
 			return false
 		}
+		if _, head := d.lx.titleHeads[t.lower()]; head && !t.cap {
+			return false // "X, the director general of the federation": a person
+		}
 		if d.lx.orgNouns[t.lower()] {
-			return true
+			return !d.roleOfOrgAt(j + 1)
 		}
 		if j+1 < len(d.toks) && d.lx.orgNouns[t.lower()+" "+d.toks[j+1].lower()] {
-			return true
+			return !d.roleOfOrgAt(j + 2)
 		}
 	}
 	return false
+}
+
+// roleOfOrgAt reports a role of the organisation named just before token
+// i: a possessive ("the company's chief executive") or a title ("the
+// union president"). The appositive then describes a person.
+func (d *doc) roleOfOrgAt(i int) bool {
+	if i >= len(d.toks) {
+		return false
+	}
+	t := d.toks[i]
+	if t.s == "'s" || t.s == "\u2019s" || t.s == "'" || t.s == "\u2019" {
+		return true
+	}
+	return d.titleWordAt(i) && !d.toks[i].cap
 }
 
 // knownSurname reports whether a person already found has this family

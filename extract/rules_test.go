@@ -699,6 +699,26 @@ func TestTitleAffiliations(t *testing.T) {
 			name: "inverted title of a capital",
 			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
 		},
+		{
+			name: "an analyst with a bank is a person",
+			text: "Imports will rise, said Tom Hale, an analyst with Kestwick Bank.",
+			want: []string{"Tom Hale|Analyst|Kestwick Bank"},
+		},
+		{
+			name: "the organisation's title, after the organisation by its type",
+			text: "Data from the Northern Widget Federation show imports rose. Anna Berg, the federation's director general, said the quotas were weak.",
+			want: []string{"Anna Berg|Director General|Northern Widget Federation"},
+		},
+		{
+			name: "the company's title, after a company named by a noun",
+			text: "The ruling will hit cheese company Crestwick Dairies. Anna Berg, the company's founder, said it would cost a lot.",
+			want: []string{"Anna Berg|Founder|Crestwick Dairies"},
+		},
+		{
+			name: "the company is not the audience",
+			text: "Crestwick Holdings lost money, Anna Berg told the Kestwick Gazette. Tom Hale, the company's chairman, agreed.",
+			want: []string{"Tom Hale|Chairman|Crestwick Holdings"},
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, a := range f.Affiliations {
@@ -751,6 +771,11 @@ func TestPersonNames(t *testing.T) {
 			name: "an ordinary word after a form of address is a surname",
 			text: "Mr Short said the list was short.",
 			want: []string{"Short"},
+		},
+		{
+			name: "a trade before a name is a person's, a firm's a company's",
+			text: "\"It was hard,\" said film producer Ezra Quillfeather, who worked with research firm Widgetmetrics.",
+			want: []string{"Ezra Quillfeather"},
 		},
 		{
 			name: "a facility and a hemisphere",

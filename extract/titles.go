@@ -557,6 +557,20 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 			return seg, seg.role != ""
 		}
 	}
+	// "Judy Bell, the company's founder": the organisation the article
+	// has just named
+	if lead == nil && i+2 < b && !d.toks[i].cap && d.lx.orgNouns[d.toks[i].lower()] && d.toks[i+1].is("'s", "\u2019s") {
+		if h := d.lastHead(i+2, b); h > i+2 {
+			if org := d.orgAntecedent(d.toks[i].lower(), a); org != "" {
+				seg.role, seg.class, seg.plural = d.roleWords(i+2, h)
+				if seg.role == "" {
+					seg.role, seg.class = d.freeRole(i+2, h)
+				}
+				seg.orgName = org
+				return seg, seg.role != ""
+			}
+		}
+	}
 	if lead != nil {
 		k := lead.tok1
 		if k < b && (d.toks[k].s == "'s" || d.toks[k].s == "\u2019s" ||
@@ -759,6 +773,48 @@ func (d *doc) fullOrgName(name string) string {
 		}
 	}
 	return name
+}
+
+// genericOrgNouns stand for any organisation the article has just named:
+// "the company's founder".
+var genericOrgNouns = map[string]bool{"company": true, "firm": true, "group": true, "organisation": true, "organization": true}
+
+// orgAntecedent returns the organisation that "the NOUN" before token i
+// refers to: the last one named in the three sentences before whose name
+// has the noun ("the federation" after "European Steelmakers'
+// Federation"), or, for a generic noun, the last one named that is not an
+// audience ("told the BBC") or inside a quotation.
+func (d *doc) orgAntecedent(noun string, i int) string {
+	si := d.sentOf[i]
+	ms := d.mentionsIn(d.sents[max(si-3, 0)].tok0, i)
+	for k := len(ms) - 1; k >= 0; k-- {
+		if m := ms[k]; m.kind == kindOrg {
+			for _, w := range strings.Fields(strings.ToLower(d.orgs[m.ent].name)) {
+				if strings.Trim(w, "'\u2019") == noun {
+					return d.orgs[m.ent].name
+				}
+			}
+		}
+	}
+	if !genericOrgNouns[noun] {
+		return ""
+	}
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.kind != kindOrg || d.inQuote[m.tok0] {
+			continue
+		}
+		if p := m.tok0 - 1; p >= 0 && d.toks[p].is("the") {
+			p--
+			if p >= 0 && d.toks[p].is("told", "to") {
+				continue
+			}
+		} else if p >= 0 && d.toks[p].is("told", "to") {
+			continue
+		}
+		return d.orgs[m.ent].name
+	}
+	return ""
 }
 
 // possessedTitle reports a title after the possessive of a capitalised
