@@ -198,7 +198,11 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 			lay.authors = append(lay.authors, bylineNames(words[1:])...)
 		case isMenuLine(words):
 			p.kind = paraClutter
-		case !bodyStarted && isTitleLike(s, words) && (lay.headline == "" || !endsSentence(s)):
+		// (a source that gives the title, as JSON Lines and HTML do: a
+		// sentence is the headline only if it is that title; a short lede
+		// "X has been named manager." is body)
+		case !bodyStarted && isTitleLike(s, words) && (lay.headline == "" || !endsSentence(s)) &&
+			(d.Title == "" || !endsSentence(s) || key == strings.ToLower(strings.Join(strings.Fields(d.Title), " "))):
 			if lay.headline == "" {
 				p.kind = paraHeadline
 				lay.headline = strings.Join(words, " ")

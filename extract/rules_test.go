@@ -778,6 +778,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Ezra Quillfeather"},
 		},
 		{
+			name: "a short lede is body when the source gives the title",
+			text: "Tom Hale has been named the new Kestwick manager.\n\nThe former coach starts on Monday.",
+			want: []string{"Tom Hale"},
+		},
+		{
 			name: "a facility and a hemisphere",
 			text: "Tom Hale backed the International Finance Facility. The Northern Hemisphere side lost.",
 			want: []string{"Tom Hale"},
