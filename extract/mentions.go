@@ -826,6 +826,12 @@ func (d *doc) titledBefore(i int) bool {
 	if _, ok := d.lx.titleHeads[l]; ok {
 		return true
 	}
+	// a head of two words: "chief executive Jez Moxey"
+	if i >= 2 && d.toks[i-2].word && d.sentOf[i-2] == d.sentOf[i] {
+		if _, ok := d.lx.titleHeads[d.toks[i-2].lower()+" "+l]; ok {
+			return true
+		}
+	}
 	return false
 }
 

@@ -783,6 +783,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Tom Hale"},
 		},
 		{
+			name: "a title of two words before a name",
+			text: "Kestwick chief executive Jez Moxey defended the decision. \"We hope it will work,\" he said.",
+			want: []string{"Jez Moxey"},
+		},
+		{
 			name: "a facility and a hemisphere",
 			text: "Tom Hale backed the International Finance Facility. The Northern Hemisphere side lost.",
 			want: []string{"Tom Hale"},
