@@ -315,8 +315,18 @@ func (d *doc) attributionAfter(c int) (int, string, int, bool) {
 			a++
 		}
 		end := a
-		for end < s.tok1 && d.toks[end].word && !d.toks[end].is("at", "on", "in", "after", "during", "to", "when", "while", "of", "that", "last", "yesterday") {
+		// (past a possessive: "said Yahoo's Yonca Brunini")
+		for end < s.tok1 && (d.toks[end].word || end > a && d.possessiveBefore(end+1)) && !d.toks[end].is("at", "on", "in", "after", "during", "to", "when", "while", "of", "that", "last", "yesterday") {
 			end++
+		}
+		// "said RNID technology director, Guido Gybels": the title, then
+		// the name after a comma
+		if end > a && end+1 < s.tok1 && d.toks[end].s == "," && d.hasTitleWord(a, end) {
+			for _, m := range d.startAt[end+1] {
+				if m.kind == kindPerson {
+					return m.ent, "named", d.attributionEnd(m.tok1, s), true
+				}
+			}
 		}
 		if end > a {
 			if m, found := d.personAt(v, end); found {
@@ -527,9 +537,17 @@ func (d *doc) directClaims() []claim {
 				speaker, rule = p, "quote+attribution-after:"+r
 			}
 			if !ok {
-				break
+				end = cur.close + 1
+				if speaker < 0 {
+					break
+				}
 			}
-			// "“A,” he said. “B.”": B continues A unless it has its own attribution
+			// "“A,” he said. “B.”", "“A,” said X, chief economist at Y.
+			// “B.”", "X said: “A.” “B.”": B continues A unless it has its
+			// own attribution
+			if _, after := d.appositiveAfter(end); ok && after > end {
+				end = after
+			}
 			if next < len(d.quotes) && d.quotes[next].para == cur.para && d.quotes[next].open >= 0 &&
 				d.onlyPunctuation(end, d.quotes[next].open) && !d.hasOwnAttribution(d.quotes[next]) {
 				segs = append(segs, next)
@@ -582,6 +600,9 @@ func (d *doc) directClaims() []claim {
 		out = append(out, c)
 		lastSpeakerInPara[last.para] = speaker
 		d.speakerMarks = append(d.speakerMarks, speakerMark{speaker, last.b})
+		// now, not after all quotations: "..., predicted Ted Cohen. He
+		// said: ..." is Cohen's
+		d.markSpeaker(c)
 	}
 	return out
 }

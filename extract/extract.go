@@ -48,9 +48,6 @@ func (e *Extractor) Extract(in Document) (*Facts, error) {
 	d.markDescriptionSubjects()
 	direct := d.directClaims()
 	d.direct = direct
-	for _, c := range direct {
-		d.markSpeaker(c)
-	}
 	indirect := d.indirectClaims(direct)
 	// speakers of claims found later can describe who "he" is: a second
 	// pass is not needed, claims are read in text order
@@ -204,7 +201,7 @@ func (d *doc) entityNames(a, b int) []string {
 
 // version is the extractor's rule version; bump it when extraction rules
 // change so that a build re-reads articles it already loaded.
-const version = "61"
+const version = "62"
 
 var (
 	lexiconHash     string

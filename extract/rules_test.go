@@ -455,6 +455,31 @@ func TestReportedStatements(t *testing.T) {
 			text: "Tom Hale said the camp was cruel. The home secretary said he would not order an inquiry.\n\nHome Secretary Anna Berg told the BBC: \"There will be no inquiry.\"",
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
 		},
+		{
+			name: "he after a speaker named after the quotation",
+			text: "Peter Berg, head of music at Acme, said phones sell. \"Mobiles will win,\" predicted Tom Hale, head of sales at Kestwick Records. He said: \"Asia is ahead.\"",
+			want: []string{"Tom Hale: Mobiles will win", "Tom Hale: Asia is ahead"},
+		},
+		{
+			name: "a quotation goes on past the speaker's appositive",
+			text: "\"The deal is good,\" said Tom Hale, chief economist at Kestwick Capital. \"My base case is a compromise.\"",
+			want: []string{"Tom Hale: The deal is good, My base case is a compromise"},
+		},
+		{
+			name: "a second quotation right after the first",
+			text: "Tom Hale said: \"The deal is good.\" \"My base case is a compromise.\"",
+			want: []string{"Tom Hale: The deal is good. My base case is a compromise"},
+		},
+		{
+			name: "said, a title, a comma, the name",
+			text: "Tom Hale uses the service. \"It is a pleasure,\" he said. \"There are no technical reasons for delay,\" said Acme technology director, Peter Berg.",
+			want: []string{"Tom Hale: It is a pleasure", "Peter Berg: There are no technical reasons for delay"},
+		},
+		{
+			name: "said, an organisation's possessive, the name",
+			text: "Maria Brunini joined in May. \"Search will change,\" said Acme's Maria Brunini. \"Whoever cracks it wins.\"",
+			want: []string{"Maria Brunini: Search will change, Whoever cracks it wins"},
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, c := range f.Claims {
