@@ -813,6 +813,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Jez Moxey"},
 		},
 		{
+			name: "familiar forms of given names",
+			text: "Dave Marwick and Robbie Quillfeather arrived late.",
+			want: []string{"Dave Marwick", "Robbie Quillfeather"},
+		},
+		{
 			name: "a facility and a hemisphere",
 			text: "Tom Hale backed the International Finance Facility. The Northern Hemisphere side lost.",
 			want: []string{"Tom Hale"},
