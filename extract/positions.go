@@ -25,6 +25,14 @@ var holderGap = map[string]bool{
 	"publicly": true, "openly": true, "officially": true, "formally": true, "quickly": true, "immediately": true,
 	"long": true, "consistently": true, "always": true, "almost": true, "even": true, "just": true, "recently": true,
 	"n't": true, "no": true, "longer": true, "yet": true, "itself": true, "jointly": true, "both": true,
+	"however": true,
+}
+
+// commentVerbs after "declined to", "refused to" say that someone would
+// not speak, not what they stand for.
+var commentVerbs = map[string]bool{
+	"comment": true, "say": true, "confirm": true, "elaborate": true, "speculate": true, "disclose": true,
+	"reveal": true, "specify": true,
 }
 
 var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true}
@@ -87,6 +95,9 @@ func (d *doc) findPositions() []position {
 				}
 				if !cue.verbal && x0+1 < s.tok1 && d.toks[x0].is("to") && (d.toks[x0+1].is("you", "me", "us", "them", "him", "her", "i", "we", "the", "a", "an") || prepositions[d.toks[x0+1].lower()]) {
 					continue // "wants to you and me": no verb phrase after "to"
+				}
+				if v := x0; v < s.tok1 && (d.toks[v].is("to") && v+1 < s.tok1 && commentVerbs[d.toks[v+1].lower()] || cue.verbal && commentVerbs[d.toks[v].lower()]) {
+					continue // "declined to comment", "refused to say": no stance on an issue
 				}
 				issues, ia, ib := d.issue(x0, x1, out, sentMatches)
 				if cue.verbal {

@@ -14,6 +14,15 @@ import (
 func TestPositionIssues(t *testing.T) {
 	tests := []textCase{
 		{
+			name: "accepted, declined, and however between holder and cue",
+			text: "Indonesia, Sri Lanka and the Seychelles accepted the Paris Club offer. Thailand has however declined the offer.",
+			want: []string{"Indonesia supports the Paris Club offer", "Sri Lanka supports the Paris Club offer", "Seychelles supports the Paris Club offer", "Thailand opposes the offer"},
+		},
+		{
+			name: "declining to comment is no stance",
+			text: "Japan declined to comment on the talks, and Russia refused to say how it would vote.",
+		},
+		{
 			name: "participle clause",
 			text: "Ethiopia rejects the idea of a binding treaty, arguing that it would freeze the current distribution of water.",
 			want: []string{"Ethiopia opposes the idea of a binding treaty"},
