@@ -578,6 +578,13 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 	case "it", "them", "him", "her", "he", "she", "they", "we", "i", "no":
 		return nil, a, end // "fighting it in its immediate context": what "it" is, is not said here
 	}
+	// "declined the offer" after "accepted the Paris Club offer": a short
+	// definite noun phrase is the fuller one the article named just before
+	if (words[0] == "the" || words[0] == "this") && len(words) <= 3 && end-a == len(words) {
+		if ante := d.fullerNounPhrase(a, end); ante != "" {
+			return []string{ante}, a, end
+		}
+	}
 	// "wanted to introduce a law": an infinitive reads as a gerund
 	if words[0] == "to" && len(words) > 1 && bareVerbLike(words[1]) {
 		text = gerundPhrase(strings.TrimSpace(text[len("to"):]))
@@ -591,6 +598,59 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		}
 	}
 	return []string{text}, a, end
+}
+
+// fullerNounPhrase finds, for the definite noun phrase at tokens [a, b)
+// ("the offer"), the last noun phrase with the same head word in the three
+// sentences before it that says more ("the Paris Club offer"), and returns
+// it with "the"; "" if there is none. The head must be a noun there: a
+// determiner, a possessive or a modifier stands before it.
+func (d *doc) fullerNounPhrase(a, b int) string {
+	head := d.toks[b-1]
+	if !head.word || head.cap || functionWords[head.lower()] {
+		return ""
+	}
+	si := d.sentOf[a]
+	s0 := d.sents[max(si-3, 0)].tok0
+	own := map[string]bool{}
+	for k := a + 1; k < b; k++ {
+		own[d.toks[k].lower()] = true
+	}
+	for k := d.sents[si].tok0 - 1; k > s0; k-- {
+		if d.toks[k].lower() != head.lower() || d.sentOf[k] == si {
+			continue
+		}
+		// "offers" next to "offer" would do too, but the same word is safer
+		st := k
+		for st-1 >= s0 && st > k-5 {
+			t := d.toks[st-1]
+			if t.s == "'s" || t.s == "\u2019s" || t.word && (t.cap || !functionWords[t.lower()] && !finiteWords[t.lower()] && !d.verbAt(st-1)) && !t.is("the", "a", "an") {
+				st--
+				continue
+			}
+			break
+		}
+		if st == k || st-1 < s0 || !d.toks[st-1].is("the", "a", "an", "its", "their") && !d.toks[st].cap {
+			continue // no modifier, or the word is a verb ("to offer")
+		}
+		more := 0
+		for j := st; j < k; j++ {
+			if d.toks[j].word && !own[d.toks[j].lower()] {
+				more++
+			}
+		}
+		if more == 0 {
+			continue
+		}
+		if d.sentOf[st] != d.sentOf[k] || d.inQuote[st] != d.inQuote[k] {
+			continue
+		}
+		if d.toks[st-1].is("the", "a", "an") {
+			return "the " + d.cleanSpan(st, k+1)
+		}
+		return d.cleanSpan(st, k+1) // "Iran's application"
+	}
+	return ""
 }
 
 // verbAt reports a finite verb at token i: an auxiliary, a speech verb, a

@@ -16,7 +16,12 @@ func TestPositionIssues(t *testing.T) {
 		{
 			name: "accepted, declined, and however between holder and cue",
 			text: "Indonesia, Sri Lanka and the Seychelles accepted the Paris Club offer. Thailand has however declined the offer.",
-			want: []string{"Indonesia supports the Paris Club offer", "Sri Lanka supports the Paris Club offer", "Seychelles supports the Paris Club offer", "Thailand opposes the offer"},
+			want: []string{"Indonesia supports the Paris Club offer", "Sri Lanka supports the Paris Club offer", "Seychelles supports the Paris Club offer", "Thailand opposes the Paris Club offer"},
+		},
+		{
+			name: "a short definite issue is the fuller one named just before",
+			text: "Norway accepted the Kestwick Forum offer, which was called too small. Sweden has declined the offer.",
+			want: []string{"Norway supports the Kestwick Forum offer", "Sweden opposes the Kestwick Forum offer"},
 		},
 		{
 			name: "declining to comment is no stance",
