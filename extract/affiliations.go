@@ -100,6 +100,10 @@ func (d *doc) findAffiliations() []affil {
 		for _, w := range strings.Fields(strings.ToLower(m.title.role)) {
 			d.persons[m.ent].desc[w] = true
 		}
+		// "X was appointed chief executive of Y"
+		if a, ok := d.predicateRole(m, si); ok {
+			add(a)
+		}
 		// an appositive after it
 		segs, _ := d.appositiveAfter(m.tok1)
 		pending, pendingClass, pendingFormer := "", "", false

@@ -739,6 +739,16 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
 		},
 		{
+			name: "a role the clause gives its subject",
+			text: "Tom Hale has been appointed chief executive of Acme Holdings. Anna Berg said Peter Berg was manager at Kestwick Rovers.",
+			want: []string{"Tom Hale|Chief Executive|Acme Holdings", "Peter Berg|Manager|Kestwick Rovers"},
+		},
+		{
+			name: "no role for a name that is not the subject, or for a feat",
+			text: "Gordon Hale, minister under Mr Berg, became Kestwick Rovers' longest-serving captain.",
+			want: []string{},
+		},
+		{
 			name: "an analyst with a bank is a person",
 			text: "Imports will rise, said Tom Hale, an analyst with Kestwick Bank.",
 			want: []string{"Tom Hale|Analyst|Kestwick Bank"},
