@@ -739,6 +739,11 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "The line has the support of the Mayor of London, Ken Hale, and of business groups.",
 		},
 		{
+			name: "an inverted title with a demonym opens the sentence",
+			text: "The Japanese foreign minister, Tom Hale, said talks would go on. The Emirati minister of state for foreign affairs, Anna Berg, said so too.",
+			want: []string{"Tom Hale|Foreign Minister|Japan", "Anna Berg|Minister of State|United Arab Emirates"},
+		},
+		{
 			name: "a role the clause gives its subject",
 			text: "Tom Hale has been appointed chief executive of Acme Holdings. Anna Berg said Peter Berg was manager at Kestwick Rovers.",
 			want: []string{"Tom Hale|Chief Executive|Acme Holdings", "Peter Berg|Manager|Kestwick Rovers"},

@@ -146,7 +146,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 			continue
 		}
 		// "Foreign and Defence Ministers", "Secretary of State", "Vice-President"
-		if (t.is("and", "of", "-", "&")) && j-1 >= s0 && d.titleWordAt(j-1) && j+1 < end && d.titleWordAt(j+1) {
+		if (t.is("and", "of", "-", "&", "for")) && j-1 >= s0 && d.titleWordAt(j-1) && j+1 < end && d.titleWordAt(j+1) {
 			j--
 			continue
 		}
@@ -289,7 +289,8 @@ func (d *doc) titleBefore(n int) titleInfo {
 	}
 	ti.start = k
 	ti.countries = append(ti.countries, complement...)
-	if inverted && !invertedOK && (k == a || !determined(k)) {
+	// (the country's form may take in its article: "The Japanese")
+	if inverted && !invertedOK && (k == a || !determined(k) && !d.toks[k].is("the", "a", "an")) {
 		return titleInfo{start: n}
 	}
 	return ti
