@@ -744,6 +744,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Foreign Minister|Japan", "Anna Berg|Minister of State|United Arab Emirates"},
 		},
 		{
+			name: "a party's possessive, singular or plural, before a title",
+			text: "The Tories' shadow business secretary, Tom Hale, called it chaotic. Labour's campaign spokesman Peter Berg disagreed. Kestwick Rovers' boss Anna Berg said nothing.",
+			want: []string{"Tom Hale|Shadow Business Secretary|Conservative Party", "Peter Berg|Campaign Spokesman|Labour Party", "Anna Berg|Boss|Kestwick Rovers"},
+		},
+		{
 			name: "a role the clause gives its subject",
 			text: "Tom Hale has been appointed chief executive of Acme Holdings. Anna Berg said Peter Berg was manager at Kestwick Rovers.",
 			want: []string{"Tom Hale|Chief Executive|Acme Holdings", "Peter Berg|Manager|Kestwick Rovers"},

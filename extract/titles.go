@@ -240,6 +240,17 @@ func (d *doc) titleBefore(n int) titleInfo {
 		e := k
 		if d.toks[k-1].s == "'s" || d.toks[k-1].s == "\u2019s" {
 			e = k - 1
+		} else if k-2 >= s0 && (d.toks[k-1].s == "'" || d.toks[k-1].s == "\u2019") && strings.HasSuffix(d.toks[k-2].s, "s") {
+			e = k - 1 // "the Conservatives' shadow business secretary"
+		}
+		// a party by its name: "Labour's shadow chancellor", "the Tories'
+		// spokesman"
+		if e < k && ti.orgName == "" {
+			if party, start := d.partyEndingAt(e, s0); party != "" {
+				ti.orgName = party
+				k = start
+				continue
+			}
 		}
 		if c, kind, start := d.countryEndingAt(e, s0); c != "" {
 			if kind == formSeat && ti.class != "gov" {
@@ -294,6 +305,38 @@ func (d *doc) titleBefore(n int) titleInfo {
 		return titleInfo{start: n}
 	}
 	return ti
+}
+
+// partyEndingAt returns the party named by the word (or two words) before
+// token e, in the singular or the plural ("Labour", "Conservatives",
+// "Tories", "Lib Dems"), and where its name starts.
+func (d *doc) partyEndingAt(e, s0 int) (string, int) {
+	forms := func(w string) []string {
+		out := []string{w}
+		switch {
+		case strings.HasSuffix(w, "ies"):
+			out = append(out, strings.TrimSuffix(w, "ies")+"y")
+		case strings.HasSuffix(w, "s"):
+			out = append(out, strings.TrimSuffix(w, "s"))
+		}
+		return out
+	}
+	if e-2 >= s0 {
+		for _, f := range forms(d.toks[e-1].lower()) {
+			if p, ok := d.lx.parties[d.toks[e-2].lower()+" "+f]; ok {
+				return p, e - 2
+			}
+		}
+	}
+	// (not a person's name: "Mr Green's spokesman")
+	if e-1 >= s0 && d.toks[e-1].cap && (d.cover[e-1] == nil || d.cover[e-1].kind == kindOrg) && d.personBySurname(d.toks[e-1].s, e-1) < 0 {
+		for _, f := range forms(d.toks[e-1].lower()) {
+			if p, ok := d.lx.parties[f]; ok {
+				return p, e - 1
+			}
+		}
+	}
+	return "", e
 }
 
 // invertedTitleOf reads an inverted title that names its organisation
