@@ -587,7 +587,7 @@ func (d *doc) findMentions() {
 			d.addOrgMention(a, b)
 			continue
 		}
-		if d.namedByOrgNoun(a, b) {
+		if d.namedByOrgNoun(a, b) || d.namedBeforeOrgNoun(a, b) {
 			d.addOrgMention(a, b)
 			continue
 		}
@@ -743,6 +743,49 @@ func (d *doc) namedByOrgNoun(a, b int) bool {
 		if n.is("&", "and", "of", "for") || n.s != "" && n.s[0] >= '0' && n.s[0] <= '9' {
 			return false
 		}
+	}
+	return true
+}
+
+// nounsAfterNames are the organisation nouns that follow a name in "the
+// NAME union": kinds of organisation a place or a stadium does not name
+// ("the Anfield club" is a club at Anfield).
+var nounsAfterNames = map[string]bool{
+	"union": true, "party": true, "newspaper": true, "charity": true, "group": true, "firm": true, "company": true,
+	"bank": true, "label": true, "website": true, "magazine": true, "broadcaster": true, "network": true,
+	"airline": true, "carrier": true, "retailer": true, "watchdog": true, "agency": true, "think-tank": true,
+}
+
+// namedBeforeOrgNoun reports a name between "the" and a lower-case
+// organisation noun: "a regional officer for the Unite union", "the
+// Mirror newspaper". The same exclusions hold as for namedByOrgNoun.
+func (d *doc) namedBeforeOrgNoun(a, b int) bool {
+	if a == 0 || b >= len(d.toks) || !d.toks[a-1].is("the") || d.sentOf[a-1] != d.sentOf[a] {
+		return false
+	}
+	n := d.toks[b]
+	if !n.word || n.cap || !nounsAfterNames[n.lower()] {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if l := d.toks[i].lower(); strings.HasSuffix(l, "-based") || strings.HasSuffix(l, "-born") {
+			return false // "the London-based group"
+		}
+	}
+	if d.isPlace(a, b) {
+		return false // "the Old Trafford club"
+	}
+	first := d.toks[a].s
+	if d.lx.familyFirst[first] || d.titleWordAt(a) || d.personBySurname(first, a) >= 0 || d.lx.notOrgAcronyms[first] {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if d.lx.givenNames[d.toks[i].s] {
+			return false
+		}
+	}
+	if c, _, _ := d.countryAt(a, b); c != "" {
+		return false // "the Chinese company"
 	}
 	return true
 }

@@ -749,6 +749,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Shadow Business Secretary|Conservative Party", "Peter Berg|Campaign Spokesman|Labour Party", "Anna Berg|Boss|Kestwick Rovers"},
 		},
 		{
+			name: "the NAME union",
+			text: "Tom Hale, a regional officer for the Kestwick union, said workers were angry. Fans at the Anfield club cheered.",
+			want: []string{"Tom Hale|Regional Officer|Kestwick"},
+		},
+		{
 			name: "a role the clause gives its subject",
 			text: "Tom Hale has been appointed chief executive of Acme Holdings. Anna Berg said Peter Berg was manager at Kestwick Rovers.",
 			want: []string{"Tom Hale|Chief Executive|Acme Holdings", "Peter Berg|Manager|Kestwick Rovers"},
