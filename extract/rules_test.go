@@ -470,6 +470,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
 		},
 		{
+			name: "the deputy minister is not the minister named last",
+			text: "Deputy Foreign Minister Tom Hale met reporters. He noted that Foreign Minister Peter Berg had visited Kestwick. \"Dialogue is better than confrontation,\" the deputy minister said.",
+			want: []string{"Tom Hale: Foreign Minister Peter Berg had visited Kestwick", "Tom Hale: Dialogue is better than confrontation"},
+		},
+		{
 			name: "he after a speaker named after the quotation",
 			text: "Peter Berg, head of music at Acme, said phones sell. \"Mobiles will win,\" predicted Tom Hale, head of sales at Kestwick Records. He said: \"Asia is ahead.\"",
 			want: []string{"Tom Hale: Mobiles will win", "Tom Hale: Asia is ahead"},

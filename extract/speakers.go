@@ -469,6 +469,10 @@ func (d *doc) describedPerson(a, b int) (words, countries []string, head string,
 	return words, countries, head, generic, official, true
 }
 
+// rankWords in a description set its office apart from the office above
+// it.
+var rankWords = map[string]bool{"deputy": true, "vice": true, "assistant": true, "junior": true, "under": true}
+
 // fits reports whether what is known of a person agrees with a
 // description.
 func (d *doc) fits(p *personEnt, head string, words, countries []string, generic, official bool) bool {
@@ -478,6 +482,13 @@ func (d *doc) fits(p *personEnt, head string, words, countries []string, generic
 			known = known || p.desc[strings.ToLower(f)]
 		}
 		if !known && p.class != "" {
+			return false
+		}
+	}
+	// a rank the description names, the person must have: "the deputy
+	// minister" is not the Foreign Minister
+	for _, w := range words {
+		if rankWords[w] && !p.desc[w] {
 			return false
 		}
 	}
