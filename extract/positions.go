@@ -85,7 +85,7 @@ func (d *doc) findPositions() []position {
 					}
 				}
 				prevHolder = holder
-				if cue.noun && d.possessiveBefore(i) {
+				if cue.noun && (d.possessiveBefore(i) || strings.HasSuffix(rule, "country-led")) {
 					// the cue is the subject of the clause: "Japan's refusal
 					// to lift the ban angered ...": the issue ends at its verb
 					x1 = d.mainVerbAfter(x0, x1)
@@ -210,6 +210,12 @@ func (d *doc) stanceHolder(i, si int, noun bool, sentMatches []position, prevHol
 	prev := d.toks[h-1]
 	possessive := false
 	if noun {
+		// "a French-led push to cut quotas": the country that leads it
+		if l := prev.lower(); strings.HasSuffix(l, "-led") {
+			if c, ok := d.lx.Country(strings.TrimSuffix(prev.s, "-led")); ok {
+				return []string{c}, -1, negated, "country-led"
+			}
+		}
 		// a possessive before a noun cue: "Japan's refusal to", "its support for"
 		if (prev.s == "'s" || prev.s == "\u2019s") && h-1 > s.tok0 {
 			h--

@@ -24,6 +24,11 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"Norway supports the Kestwick Forum offer", "Sweden opposes the Kestwick Forum offer"},
 		},
 		{
+			name: "a country-led push",
+			text: "Ministers clashed over a French-led push to cut steel quotas by a quarter. A US-led campaign to ban mines failed.",
+			want: []string{"France supports cutting steel quotas by a quarter", "United States supports banning mines"},
+		},
+		{
 			name: "declining to comment is no stance",
 			text: "Japan declined to comment on the talks, and Russia refused to say how it would vote.",
 		},
