@@ -715,8 +715,8 @@ var personTrades = map[string]bool{"producer": true, "publisher": true, "maker":
 
 // namedByOrgNoun reports a name that a lower-case organisation noun
 // introduces: "accountancy firm Grant Thornton", "Yorkshire company
-// Shepherds Purse Cheeses". A person's name ("the company John Smith
-// founded"), a title, a country or a known person's surname is not one.
+// Shepherds Purse Cheeses", if couldNameOrg ("the company John Smith
+// founded" is no organisation's name).
 func (d *doc) namedByOrgNoun(a, b int) bool {
 	if a == 0 || !d.toks[a-1].word || d.toks[a-1].cap || !d.lx.orgNouns[d.toks[a-1].lower()] || d.sentOf[a-1] != d.sentOf[a] {
 		return false
@@ -724,16 +724,7 @@ func (d *doc) namedByOrgNoun(a, b int) bool {
 	if _, ok := d.lx.titleHeads[d.toks[a-1].lower()]; ok || personTrades[d.toks[a-1].lower()] {
 		return false // "producer Rick Rubin", "publisher X": a person's trade
 	}
-	first := d.toks[a].s
-	if d.lx.familyFirst[first] || d.titleWordAt(a) || d.personBySurname(first, a) >= 0 || d.lx.notOrgAcronyms[first] {
-		return false
-	}
-	for i := a; i < b; i++ {
-		if d.lx.givenNames[d.toks[i].s] {
-			return false // "union Unison Dave Prentis": a person follows
-		}
-	}
-	if c, _, _ := d.countryAt(a, b); c != "" {
+	if !d.couldNameOrg(a, b) {
 		return false
 	}
 	// the name goes on where the chunk stops: "Ernst & Young", "Fathers 4
@@ -758,7 +749,7 @@ var nounsAfterNames = map[string]bool{
 
 // namedBeforeOrgNoun reports a name between "the" and a lower-case
 // organisation noun: "a regional officer for the Unite union", "the
-// Mirror newspaper". The same exclusions hold as for namedByOrgNoun.
+// Mirror newspaper", if couldNameOrg.
 func (d *doc) namedBeforeOrgNoun(a, b int) bool {
 	if a == 0 || b >= len(d.toks) || !d.toks[a-1].is("the") || d.sentOf[a-1] != d.sentOf[a] {
 		return false
@@ -775,6 +766,15 @@ func (d *doc) namedBeforeOrgNoun(a, b int) bool {
 	if d.isPlace(a, b) {
 		return false // "the Old Trafford club"
 	}
+	return d.couldNameOrg(a, b)
+}
+
+// couldNameOrg reports whether the chunk at tokens [a, b), next to an
+// organisation noun, can be the organisation's name: not a person's (a
+// given name anywhere: "union Unison Dave Prentis"; a known surname; a
+// family name first), a title, a country ("the Chinese company") or a
+// capitalised abbreviation that names no organisation.
+func (d *doc) couldNameOrg(a, b int) bool {
 	first := d.toks[a].s
 	if d.lx.familyFirst[first] || d.titleWordAt(a) || d.personBySurname(first, a) >= 0 || d.lx.notOrgAcronyms[first] {
 		return false
@@ -784,10 +784,8 @@ func (d *doc) namedBeforeOrgNoun(a, b int) bool {
 			return false
 		}
 	}
-	if c, _, _ := d.countryAt(a, b); c != "" {
-		return false // "the Chinese company"
-	}
-	return true
+	c, _, _ := d.countryAt(a, b)
+	return c == ""
 }
 
 // titleNoun reports whether the single word w at token a, after title
