@@ -545,8 +545,10 @@ func (d *doc) directClaims() []claim {
 			// "“A,” he said. “B.”", "“A,” said X, chief economist at Y.
 			// “B.”", "X said: “A.” “B.”": B continues A unless it has its
 			// own attribution
-			if _, after := d.appositiveAfter(end); ok && after > end {
-				end = after
+			if ok {
+				if _, after := d.appositiveAfter(end); after > end {
+					end = after
+				}
 			}
 			if next < len(d.quotes) && d.quotes[next].para == cur.para && d.quotes[next].open >= 0 &&
 				d.onlyPunctuation(end, d.quotes[next].open) && !d.hasOwnAttribution(d.quotes[next]) {

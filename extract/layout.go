@@ -174,6 +174,7 @@ var functionWords = map[string]bool{
 func (lx *Lexicon) analyseLayout(d Document) *layout {
 	lay := &layout{text: d.Text, paras: splitParagraphs(d.Text)}
 	seen := map[string]int{}
+	titleKey := strings.ToLower(strings.Join(strings.Fields(d.Title), " "))
 	bodyStarted := false
 	var metaDate string
 	for i := range lay.paras {
@@ -202,7 +203,7 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 		// sentence is the headline only if it is that title; a short lede
 		// "X has been named manager." is body)
 		case !bodyStarted && isTitleLike(s, words) && (lay.headline == "" || !endsSentence(s)) &&
-			(d.Title == "" || !endsSentence(s) || key == strings.ToLower(strings.Join(strings.Fields(d.Title), " "))):
+			(titleKey == "" || !endsSentence(s) || key == titleKey):
 			if lay.headline == "" {
 				p.kind = paraHeadline
 				lay.headline = strings.Join(words, " ")

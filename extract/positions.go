@@ -85,7 +85,7 @@ func (d *doc) findPositions() []position {
 					}
 				}
 				prevHolder = holder
-				if cue.noun && (d.possessiveBefore(i) || strings.HasSuffix(rule, "country-led")) {
+				if cue.noun && (d.possessiveBefore(i) || rule == "country-led") {
 					// the cue is the subject of the clause: "Japan's refusal
 					// to lift the ban angered ...": the issue ends at its verb
 					x1 = d.mainVerbAfter(x0, x1)
@@ -96,7 +96,7 @@ func (d *doc) findPositions() []position {
 				if !cue.verbal && x0+1 < s.tok1 && d.toks[x0].is("to") && (d.toks[x0+1].is("you", "me", "us", "them", "him", "her", "i", "we", "the", "a", "an") || prepositions[d.toks[x0+1].lower()]) {
 					continue // "wants to you and me": no verb phrase after "to"
 				}
-				if v := x0; v < s.tok1 && (d.toks[v].is("to") && v+1 < s.tok1 && commentVerbs[d.toks[v+1].lower()] || cue.verbal && commentVerbs[d.toks[v].lower()]) {
+				if d.notSpeaking(x0, s.tok1, cue.verbal) {
 					continue // "declined to comment", "refused to say": no stance on an issue
 				}
 				issues, ia, ib := d.issue(x0, x1, out, sentMatches)
@@ -604,6 +604,18 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		}
 	}
 	return []string{text}, a, end
+}
+
+// notSpeaking reports a verb of speaking at the start of a cue's issue at
+// token x ("declined to comment", "refused to say"); verbal cues have
+// consumed the "to".
+func (d *doc) notSpeaking(x, end int, verbal bool) bool {
+	if x < end && !verbal && d.toks[x].is("to") {
+		x++
+	} else if !verbal {
+		return false
+	}
+	return x < end && commentVerbs[d.toks[x].lower()]
 }
 
 // fullerNounPhrase finds, for the definite noun phrase at tokens [a, b)
