@@ -487,6 +487,17 @@ func (d *doc) mentionsIn(a, b int) []*mention {
 	return out
 }
 
+// segmentRole reads the role in tokens [a, b) of an appositive: title
+// words from the lexicon, or else a free description ("campaign
+// manager").
+func (d *doc) segmentRole(a, b int) (role, class string, plural bool) {
+	role, class, plural = d.roleWords(a, b)
+	if role == "" {
+		role, class = d.freeRole(a, b)
+	}
+	return role, class, plural
+}
+
 // appositiveSegment is one comma-separated part of an appositive after a
 // name: "Associate Professor of Political Science", "Monash University",
 // "former President of Keio University".
@@ -593,10 +604,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	}
 	if lead == nil && i+2 < b && d.possessedTitle(i, b) {
 		if h := d.lastHead(i+2, b); h > i+2 {
-			seg.role, seg.class, seg.plural = d.roleWords(i+2, h)
-			if seg.role == "" {
-				seg.role, seg.class = d.freeRole(i+2, h)
-			}
+			seg.role, seg.class, seg.plural = d.segmentRole(i+2, h)
 			seg.orgName = d.fullOrgName(d.toks[i].s)
 			return seg, seg.role != ""
 		}
@@ -606,10 +614,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	if lead == nil && i+2 < b && !d.toks[i].cap && d.lx.orgNouns[d.toks[i].lower()] && d.toks[i+1].is("'s", "\u2019s") {
 		if h := d.lastHead(i+2, b); h > i+2 {
 			if org := d.orgAntecedent(d.toks[i].lower(), a); org != "" {
-				seg.role, seg.class, seg.plural = d.roleWords(i+2, h)
-				if seg.role == "" {
-					seg.role, seg.class = d.freeRole(i+2, h)
-				}
+				seg.role, seg.class, seg.plural = d.segmentRole(i+2, h)
 				seg.orgName = org
 				return seg, seg.role != ""
 			}
@@ -622,10 +627,7 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 			k++
 		}
 		if h := d.lastHead(k, b); h > k {
-			seg.role, seg.class, seg.plural = d.roleWords(k, h)
-			if seg.role == "" {
-				seg.role, seg.class = d.freeRole(k, h)
-			}
+			seg.role, seg.class, seg.plural = d.segmentRole(k, h)
 			seg.org = lead
 			if lead.kind == kindCountry {
 				seg.org = nil
@@ -657,20 +659,14 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		}
 	}
 	if j > i {
-		seg.role, seg.class, seg.plural = d.roleWords(i, j)
-		if seg.role == "" {
-			seg.role, seg.class = d.freeRole(i, j)
-		}
+		seg.role, seg.class, seg.plural = d.segmentRole(i, j)
 	}
 	// title words, then lower-case ones, then the head: "Tory shadow work
 	// and pensions secretary"
 	if seg.role == "" && j > i {
 		if h := d.lastHead(j, b); h > j && h-i <= 7 && d.nounPhrase(j, h) {
 			j = h
-			seg.role, seg.class, seg.plural = d.roleWords(i, j)
-			if seg.role == "" {
-				seg.role, seg.class = d.freeRole(i, j)
-			}
+			seg.role, seg.class, seg.plural = d.segmentRole(i, j)
 		}
 	}
 	rest := j
