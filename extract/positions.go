@@ -584,6 +584,13 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 	case "it", "them", "him", "her", "he", "she", "they", "we", "i", "no":
 		return nil, a, end // "fighting it in its immediate context": what "it" is, is not said here
 	}
+	// "Iran's bid ... after the US blocked its application": "its" is the
+	// possessor the sentence named before
+	if (words[0] == "its" || words[0] == "their") && len(words) <= 4 {
+		if owner := d.possessorBefore(a); owner != "" {
+			return []string{owner + " " + d.cleanSpan(a+1, end)}, a, end
+		}
+	}
 	// "declined the offer" after "accepted the Paris Club offer": a short
 	// definite noun phrase is the fuller one the article named just before
 	if (words[0] == "the" || words[0] == "this") && len(words) <= 3 && end-a == len(words) {
@@ -604,6 +611,23 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		}
 	}
 	return []string{text}, a, end
+}
+
+// possessorBefore returns the last country or organisation named in a
+// possessive ("Iran's") in the sentence before token i, as written, or "".
+func (d *doc) possessorBefore(i int) string {
+	s0 := d.sents[d.sentOf[i]].tok0
+	for k := i - 1; k > s0; k-- {
+		if d.toks[k].s != "'s" && d.toks[k].s != "\u2019s" {
+			continue
+		}
+		for _, m := range d.mentionsEndingAt(k) {
+			if m.kind == kindCountry || m.kind == kindOrg {
+				return d.span(m.tok0, k+1)
+			}
+		}
+	}
+	return ""
 }
 
 // notSpeaking reports a verb of speaking at the start of a cue's issue at

@@ -24,6 +24,11 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"Norway supports the Kestwick Forum offer", "Sweden opposes the Kestwick Forum offer"},
 		},
 		{
+			name: "its: the possessor named before",
+			text: "Iran's bid to join the body was refused after the US blocked its application again. The EU imposed its arms ban in 1989.",
+			want: []string{"Iran supports joining the body", "United States opposes Iran's application again", "European Union supports its arms ban"},
+		},
+		{
 			name: "a country-led push",
 			text: "Ministers clashed over a French-led push to cut steel quotas by a quarter. A US-led campaign to ban mines failed.",
 			want: []string{"France supports cutting steel quotas by a quarter", "United States supports banning mines"},
