@@ -1223,6 +1223,23 @@ func (d *doc) finiteVerbSoon(k, end int) bool {
 	return false
 }
 
+// hasFiniteVerb reports whether tokens [a, b) hold a finite verb, by
+// finiteVerbSoon's guesses, or a subject pronoun before a lower-case word
+// ("He quit the game", "It represents").
+func (d *doc) hasFiniteVerb(a, b int) bool {
+	for k := a; k+1 < b; k++ {
+		if d.toks[k].is("i", "he", "she", "it", "we", "they") && d.toks[k+1].word && !d.toks[k+1].cap {
+			return true
+		}
+	}
+	for k := a; k < b; k += 7 {
+		if d.finiteVerbSoon(k, b) {
+			return true
+		}
+	}
+	return false
+}
+
 // isNounLike is a weak guess that token j ends a noun phrase.
 func (d *doc) isNounLike(j int) bool {
 	l := d.toks[j].lower()
@@ -1410,6 +1427,7 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 				continue
 			}
 			p, rule := -1, ""
+			after := v + 1 // the token after the attribution
 			if v == c+1 {
 				// ", said Foreign Minister X": the speaker follows the verb
 				// ("..., suggested they should get X" names no speaker)
@@ -1421,13 +1439,32 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 					end++
 				}
 				p, rule = d.resolveSpeaker(v+1, end, v)
+				after = end
+				if segs, a := d.appositiveAfter(end); len(segs) > 0 && (segs[0].role != "" || segs[0].org != nil || segs[0].orgName != "") {
+					after = a // ", said Shailendra Jain, head of MMS firm Adamind,"
+				}
 			} else {
 				p, rule = d.subjectBefore(v)
 			}
 			if p < 0 {
 				break
 			}
+			// "The tone of the campaign, said Mr Milburn, would be ...": the
+			// attribution stands inside the statement
+			// (not a participle clause of the speaker's: "..., he said, urging
+			// voters to ...")
+			tail := -1
+			if after+1 < s.tok1 && d.toks[after].s == "," && !strings.HasSuffix(d.toks[after+1].lower(), "ing") && d.hasFiniteVerb(after+1, s.tok1) {
+				tail = after + 1
+			}
 			text := trimStatement(d.cleanSpan(s.tok0, c))
+			b := c
+			if tail >= 0 {
+				text = trimStatement(d.cleanSpan(s.tok0, c) + " " + d.cleanSpan(tail, s.tok1))
+				b = s.tok1
+			} else if !d.hasFiniteVerb(s.tok0, c) {
+				return claim{}, false // "On his first day of questioning, Mr X admitted ...": no clause
+			}
 			if len(strings.Fields(text)) < 4 {
 				return claim{}, false
 			}
@@ -1436,7 +1473,7 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 					return claim{}, false // "Mr Hale, elected ..., has urged": the speaker starts the sentence
 				}
 			}
-			return claim{person: p, kind: Indirect, text: text, a: s.tok0, b: c, sent0: si, sent1: si,
+			return claim{person: p, kind: Indirect, text: text, a: s.tok0, b: b, sent0: si, sent1: si,
 				rule: "reported:clause+attribution:" + rule}, true
 		}
 	}

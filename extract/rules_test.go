@@ -480,6 +480,16 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: the camp was cruel", "Anna Berg: he would not order an inquiry", "Anna Berg: There will be no inquiry"},
 		},
 		{
+			name: "an attribution inside the statement",
+			text: "The tone of the campaign, said Tom Hale, would be more local. Few savers have recovered their money, Mr Hale estimated, pointing out that many are pensioners.",
+			want: []string{"Tom Hale: The tone of the campaign would be more local", "Tom Hale: Few savers have recovered their money"},
+		},
+		{
+			name: "no clause before the attribution",
+			text: "On his first day of questioning, Tom Hale admitted to falsifying the accounts. In a written statement, Minister Anna Berg said the age would be reduced.",
+			want: []string{"Anna Berg: the age would be reduced"},
+		},
+		{
 			name: "the deputy minister is not the minister named last",
 			text: "Deputy Foreign Minister Tom Hale met reporters. He noted that Foreign Minister Peter Berg had visited Kestwick. \"Dialogue is better than confrontation,\" the deputy minister said.",
 			want: []string{"Tom Hale: Foreign Minister Peter Berg had visited Kestwick", "Tom Hale: Dialogue is better than confrontation"},
