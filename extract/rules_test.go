@@ -774,6 +774,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Shadow Business Secretary|Conservative Party", "Peter Berg|Campaign Spokesman|Labour Party", "Anna Berg|Boss|Kestwick Rovers"},
 		},
 		{
+			name: "who runs a company the rules do not know",
+			text: "\"Half my customers are leaving,\" said Tom Hale, who runs Quillfeather Tools, a tooling company.",
+			want: []string{"Tom Hale|Head|Quillfeather Tools"},
+		},
+		{
 			name: "the NAME union",
 			text: "Tom Hale, a regional officer for the Kestwick union, said workers were angry. Fans at the Anfield club cheered.",
 			want: []string{"Tom Hale|Regional Officer|Kestwick"},

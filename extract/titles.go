@@ -975,6 +975,18 @@ func (d *doc) relativeSegment(seg appositiveSegment, i, b int) (appositiveSegmen
 			break
 		}
 	}
+	// "who runs Herramientas Trevino, a tooling company": the name after
+	// "runs" or "heads" is an organisation's even when the rules do not
+	// know it
+	if seg.org == nil && seg.class == "org" && i+1 < b && d.toks[i+1].cap && d.toks[i+1].word && d.cover[i+1] == nil {
+		k := i + 1
+		for k < b && d.toks[k].cap && d.toks[k].word && d.cover[k] == nil {
+			k++
+		}
+		if k == b || !d.toks[k].word {
+			seg.orgName = d.span(i+1, k)
+		}
+	}
 	return seg, seg.role != "" || seg.org != nil
 }
 
