@@ -1457,14 +1457,13 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 			if after+1 < s.tok1 && d.toks[after].s == "," && !strings.HasSuffix(d.toks[after+1].lower(), "ing") && d.hasFiniteVerb(after+1, s.tok1) {
 				tail = after + 1
 			}
-			text := trimStatement(d.cleanSpan(s.tok0, c))
-			b := c
+			head, b := d.cleanSpan(s.tok0, c), c
 			if tail >= 0 {
-				text = trimStatement(d.cleanSpan(s.tok0, c) + " " + d.cleanSpan(tail, s.tok1))
-				b = s.tok1
+				head, b = head+" "+d.cleanSpan(tail, s.tok1), s.tok1
 			} else if !d.hasFiniteVerb(s.tok0, c) {
 				return claim{}, false // "On his first day of questioning, Mr X admitted ...": no clause
 			}
+			text := trimStatement(head)
 			if len(strings.Fields(text)) < 4 {
 				return claim{}, false
 			}
