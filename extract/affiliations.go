@@ -115,17 +115,13 @@ func (d *doc) findAffiliations() []affil {
 			switch {
 			case s.part && last != nil:
 				last.org += ", " + d.span(s.a, s.b)
-			case s.role != "" && s.orgName != "" && s.org == nil:
-				add(affil{person: m.ent, org: s.orgName, role: s.role, class: s.class, current: !s.former, sent: si, rule: "appositive"})
-				last = &out[len(out)-1]
-				pending = ""
-			case s.role != "" && s.country != "":
-				add(affil{person: m.ent, org: s.country, country: true, role: s.role, class: s.class, current: !s.former, sent: si, rule: "appositive"})
-				last = nil
-			case s.role != "" && s.org != nil:
-				a := d.segAffiliation(m.ent, s.role, s.class, s.org, !s.former, si, "appositive")
+			case s.role != "" && (s.orgName != "" || s.country != "" || s.org != nil):
+				a, _ := d.segmentAffiliation(m.ent, s, !s.former, si, "appositive")
 				add(a)
 				last = &out[len(out)-1]
+				if s.country != "" && (s.orgName == "" || s.org != nil) {
+					last = nil // a country in the role ("US Diplomat") takes no sub-unit after it
+				}
 				pending = ""
 			case s.role != "" && s.class == "gov" && !s.plural && m.title.role == "" && si2 == len(segs)-1 && d.onlyTitleWords(s.a, s.b) && !d.capitalAfterComma(s.b) &&
 				!strings.Contains(strings.ToLower(s.role), "senior"):
@@ -230,6 +226,22 @@ func (d *doc) segAffiliation(person int, role, class string, org *mention, curre
 		a.org = d.orgs[org.ent].name
 	}
 	return a
+}
+
+// segmentAffiliation turns an appositive segment with a role into an
+// affiliation with what it names: an organisation named only there, a
+// country named in the role ("US Diplomat"), or an organisation or
+// country mention.
+func (d *doc) segmentAffiliation(person int, s appositiveSegment, current bool, si int, rule string) (affil, bool) {
+	switch {
+	case s.orgName != "" && s.org == nil:
+		return affil{person: person, org: s.orgName, role: s.role, class: s.class, current: current, sent: si, rule: rule}, true
+	case s.country != "":
+		return affil{person: person, org: s.country, country: true, role: s.role, class: s.class, current: current, sent: si, rule: rule}, true
+	case s.org != nil:
+		return d.segAffiliation(person, s.role, s.class, s.org, current, si, rule), true
+	}
+	return affil{}, false
 }
 
 // titleAffiliation turns a title before a name into an affiliation: with

@@ -101,16 +101,7 @@ func (d *doc) predicateRole(m *mention, si int) (affil, bool) {
 	if !ok || seg.role == "" || seg.plural || seg.class == "" {
 		return affil{}, false
 	}
-	current := verb.current && !seg.former
-	switch {
-	case seg.org != nil:
-		return d.segAffiliation(m.ent, seg.role, seg.class, seg.org, current, si, "predicate"), true
-	case seg.orgName != "":
-		return affil{person: m.ent, org: seg.orgName, role: seg.role, class: seg.class, current: current, sent: si, rule: "predicate"}, true
-	case seg.country != "":
-		return affil{person: m.ent, org: seg.country, country: true, role: seg.role, class: seg.class, current: current, sent: si, rule: "predicate"}, true
-	}
-	return affil{}, false
+	return d.segmentAffiliation(m.ent, seg, verb.current && !seg.former, si, "predicate")
 }
 
 // wordsAt reports whether the lower-cased words start at token i, before
