@@ -88,12 +88,12 @@ func (d *doc) predicateRole(m *mention, si int) (affil, bool) {
 	if b == a {
 		return affil{}, false
 	}
-	// "a 6-1 6-4 winner over", "Britain's longest-serving chancellor",
+	// "a 6-1 6-4 winner over" (a score), "Britain's longest-serving chancellor",
 	// "player of the year": a feat or an award, not a post
 	for k := a; k < b; k++ {
 		l := d.toks[k].lower()
 		if strings.Contains(l, "-ever") || strings.HasPrefix(l, "longest") || strings.HasPrefix(l, "youngest") || strings.HasPrefix(l, "oldest") ||
-			l == "first" || l == "year" || l == "over" || !d.toks[k].word && d.toks[k].s != "'s" && d.toks[k].s != "\u2019s" {
+			l == "first" || l == "year" || l == "over" || strings.ContainsAny(l, "0123456789") {
 			return affil{}, false
 		}
 	}
