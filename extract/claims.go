@@ -1298,6 +1298,19 @@ func (d *doc) skipAudience(k, end int) int {
 	if d.toks[k].cap && d.possessiveNameEnd(k, end) > k {
 		return d.skipAudienceTail(k, end) // "told BBC One's Breakfast with Frost"
 	}
+	// "told World Business Report that": a name no mention took, right
+	// before "that"
+	j := k
+	if d.toks[j].is("the") {
+		j++
+	}
+	e := j
+	for e < end && e < j+6 && d.toks[e].cap && d.toks[e].word {
+		e++
+	}
+	if e > j && e < end && d.toks[e].is("that") {
+		return e
+	}
 	for j := k; j < end && j < k+7; j++ {
 		t := d.toks[j]
 		if !t.word && t.s != "'s" && t.s != "\u2019s" {

@@ -70,6 +70,7 @@ type Lexicon struct {
 	givenNames  map[string]bool
 	givenGender map[string]string // given name → "m" or "f"
 	familyFirst map[string]bool
+	commonWords map[string]bool // lower-cased ordinary English words ("time", "standard")
 }
 
 // countryForm kinds.
@@ -113,8 +114,8 @@ func DefaultLexicon() (*Lexicon, error) {
 
 // LoadLexicon reads a lexicon from the files of fsys: countries.tsv,
 // titles.tsv, orgwords.tsv, speech.tsv, stances.tsv, clutter.tsv,
-// parties.tsv, organisations.tsv, given-names.txt, given-name-gender.tsv
-// and family-first.txt.
+// parties.tsv, organisations.tsv, given-names.txt, given-name-gender.tsv,
+// family-first.txt and common-words.txt.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		countryForms:   map[string]countryForm{},
@@ -145,6 +146,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		givenNames:     map[string]bool{},
 		givenGender:    map[string]string{},
 		familyFirst:    map[string]bool{},
+		commonWords:    map[string]bool{},
 	}
 	loaders := []struct {
 		name string
@@ -162,6 +164,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"given-names.txt", 1, func(c []string) error { lx.givenNames[c[0]] = true; return nil }},
 		{"given-name-gender.tsv", 2, lx.addGivenGender},
 		{"family-first.txt", 1, func(c []string) error { lx.familyFirst[c[0]] = true; return nil }},
+		{"common-words.txt", 1, func(c []string) error { lx.commonWords[c[0]] = true; return nil }},
 	}
 	for _, l := range loaders {
 		if err := readTable(fsys, l.name, l.cols, l.fn); err != nil {

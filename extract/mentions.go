@@ -87,6 +87,25 @@ var placePrefixes = map[string]bool{
 	"New": true, "San": true, "Santa": true, "Los": true, "Las": true, "Fort": true, "Port": true, "Mount": true,
 }
 
+// newPlaces are the words after "New" that make a place's name ("New
+// York"); before other words "New" is an adjective ("New Southampton
+// manager").
+var newPlaces = map[string]bool{
+	"York": true, "Jersey": true, "Mexico": true, "Hampshire": true, "Orleans": true, "Delhi": true,
+	"England": true, "South": true, "Brunswick": true, "Guinea": true, "Caledonia": true, "Haven": true,
+	"Zealand": true, "Territories": true,
+}
+
+// placeStart reports whether token i starts a place's name by its first
+// word ("New York", "San Jose", "Fort William").
+func (d *doc) placeStart(i int) bool {
+	w := d.toks[i].s
+	if !placePrefixes[w] {
+		return false
+	}
+	return w != "New" || i+1 < len(d.toks) && newPlaces[d.toks[i+1].s]
+}
+
 var placeWords = map[string]bool{
 	"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true,
 	"Eastern": true, "Western": true, "Central": true, "Far": true, "Middle": true, "Upper": true, "Lower": true,
@@ -550,7 +569,7 @@ func (d *doc) findMentions() {
 		// drop a sentence-initial common word: "However Trump", "Tourism";
 		// not one a connector joins to the rest: "Public and Commercial
 		// Services Union"
-		for a < b && d.sentenceStart(a) && d.isCommon(d.toks[a].s) && !d.lx.givenNames[d.toks[a].s] &&
+		for a < b && d.sentenceStart(a) && d.isCommon(d.toks[a].s) && !d.lx.givenNames[d.toks[a].s] && !d.placeStart(a) &&
 			!(a+1 < b && !d.toks[a+1].cap) {
 			a++
 		}
@@ -558,8 +577,10 @@ func (d *doc) findMentions() {
 			a++
 		}
 		// a sentence-initial descriptor before a given name and a
-		// surname: "Defiant Matt Williams", "Fly-half Stephen Jones"
-		if b-a >= 3 && d.sentenceStart(a) && !d.lx.givenNames[d.toks[a].s] && d.lx.givenNames[d.toks[a+1].s] && !d.titleWordAt(a) {
+		// surname: "Defiant Matt Williams", "Fly-half Stephen Jones",
+		// "Journalist Guillem Balague"
+		if b-a >= 3 && d.sentenceStart(a) && !d.lx.givenNames[d.toks[a].s] && !d.titleWordAt(a) &&
+			(d.lx.givenNames[d.toks[a+1].s] || d.commonDescriptor(a, b)) {
 			a++
 		}
 		if a >= b {
@@ -604,7 +625,7 @@ func (d *doc) findMentions() {
 		// leading titles and country words: "British Foreign Secretary Jack Straw"
 		// (also the rest of a title after "of": "Secretary of State Condoleezza Rice")
 		nameA := a
-		afterTitle := a >= 2 && d.toks[a-1].is("of", "for") && d.isHeadAt(a-2)
+		afterTitle := d.inTitleComplement(a)
 		for nameA < b && (d.hasTitleHead(a, b) || afterTitle) {
 			if country, _, end := d.countryAt(nameA, b); country != "" && end < b && d.titleAhead(end, b) {
 				nameA = end
@@ -619,9 +640,14 @@ func (d *doc) findMentions() {
 				nameA++
 				continue
 			}
-			// "Irrigation Minister Omar Babiker": a portfolio before a head
+			// "Irrigation Minister Omar Babiker", "Monetary Affairs
+			// Commissioner Joaquin Almunia": a portfolio before a head
 			if nameA+2 < b && d.isHeadAt(nameA+1) && !d.lx.givenNames[d.toks[nameA].s] {
 				nameA++
+				continue
+			}
+			if nameA+3 < b && d.titleHeadAt(nameA+2) && !d.lx.givenNames[d.toks[nameA].s] && !d.lx.givenNames[d.toks[nameA+1].s] {
+				nameA += 2
 				continue
 			}
 			break
@@ -712,6 +738,38 @@ func (d *doc) findMentions() {
 // personTrades are organisation nouns that also name a person's trade:
 // "film producer X" is as often a person as a company.
 var personTrades = map[string]bool{"producer": true, "publisher": true, "maker": true, "lender": true}
+
+// inTitleComplement reports whether the chunk at token a continues a
+// title's complement: "Secretary of State", "Minister of Water and
+// Energy".
+func (d *doc) inTitleComplement(a int) bool {
+	for k, n := a-1, 0; k >= 1 && n < 6; k, n = k-1, n+1 {
+		t := d.toks[k]
+		if t.is("of", "for") {
+			return d.isHeadAt(k - 1)
+		}
+		if !(t.cap && t.word || t.is("and", ",")) {
+			return false
+		}
+	}
+	return false
+}
+
+// commonDescriptor: the chunk [a, b) opens with a common English word
+// before what may be a person's name ("Journalist Guillem Balague"), not
+// an organisation's ("Great Ormond Street Hospital", "West Bromwich
+// Albion") or a country's ("New Zealand-born").
+func (d *doc) commonDescriptor(a, b int) bool {
+	next := d.toks[a+1].s
+	if !d.lx.commonWords[d.toks[a].lower()] || d.lx.commonWords[d.toks[a+1].lower()] || strings.Contains(next, "-") && !d.lx.givenNames[next] {
+		return false
+	}
+	if d.chunkHasOrgHead(a, b) || d.hasOrgSuffix(a, b) || d.lx.teamEnds[d.toks[b-1].s] || d.hasTitleHead(a, b) {
+		return false
+	}
+	country, _, _ := d.countryAt(a, b)
+	return country == ""
+}
 
 // namedByOrgNoun reports a name that a lower-case organisation noun
 // introduces: "accountancy firm Grant Thornton", "Yorkshire company
@@ -988,8 +1046,9 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 		return true, "known-surname"
 	}
 	// only context is left to go on: a first word the article also uses as
-	// an ordinary word is not a given name ("Time Warner said")
-	if d.isCommon(first) {
+	// an ordinary word, or a common English word before another name, is
+	// not a given name ("Time Warner said", "Standard Life said")
+	if d.isCommon(first) || (b-a >= 2 && d.lx.commonWords[lowerASCII(first)]) {
 		return false, ""
 	}
 	// context: an appositive, a speech verb, a list of persons

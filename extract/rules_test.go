@@ -331,6 +331,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Anna Berg: the plan would go ahead"},
 		},
 		{
+			name: "an audience named by capitalised words no rule knows",
+			text: "The paper's correspondent in Lagos, Anna Berg, told World Trade Review that prices would rise.",
+			want: []string{"Anna Berg: prices would rise"},
+		},
+		{
 			name: "a possessive before a speech noun",
 			text: "His comments came as Anna Berg said the plan was good.",
 			want: []string{"Anna Berg: the plan was good"},
@@ -809,6 +814,16 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Anna Berg|Founder|Crestwick Dairies"},
 		},
 		{
+			name: "a country of two words before a portfolio and a head",
+			text: "South African President Sipho Ndlovu and Lifelong Learning Minister Tom Hale arrived on Monday.",
+			want: []string{"Sipho Ndlovu|President|South Africa"},
+		},
+		{
+			name: "a place that opens the sentence",
+			text: "New York Attorney General Anna Berg sued the company.",
+			want: []string{"Anna Berg|Attorney General|New York"},
+		},
+		{
 			name: "the company is not the audience",
 			text: "Crestwick Holdings lost money, Anna Berg told the Kestwick Gazette. Tom Hale, the company's chairman, agreed.",
 			want: []string{"Tom Hale|Chairman|Crestwick Holdings"},
@@ -910,6 +925,26 @@ func TestPersonNames(t *testing.T) {
 			name: "a party by its short plural",
 			text: "The Lib Dems say the plan is unfair, but Tom Hale said it was sound.",
 			want: []string{"Tom Hale"},
+		},
+		{
+			name: "a common English word first is a firm, not a person",
+			text: "Royal Fenwick said on Friday that profits rose. Tom Hale agreed.",
+			want: []string{"Tom Hale"},
+		},
+		{
+			name: "a common English word as a descriptor before a name",
+			text: "Journalist Ondrej Kaspar writes: \"The plan was never going to work.\"",
+			want: []string{"Ondrej Kaspar"},
+		},
+		{
+			name: "a portfolio of two words before a title",
+			text: "Monetary Affairs Commissioner Tomas Ferreiro said that it was a matter for next week.",
+			want: []string{"Tomas Ferreiro"},
+		},
+		{
+			name: "a title's complement that goes on after and",
+			text: "The Minister of Water and Energy Tesfaye Bekele said the dam would be finished.",
+			want: []string{"Tesfaye Bekele"},
 		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {

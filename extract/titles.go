@@ -136,6 +136,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 		end, inverted = n-1, true
 	}
 	j := end - 1
+	portfolio := -1 // the token a portfolio word was last taken at
 	for j >= s0 {
 		t := d.toks[j]
 		if d.cover[j] != nil && d.cover[j].kind != kindPerson {
@@ -150,8 +151,11 @@ func (d *doc) titleBefore(n int) titleInfo {
 			j--
 			continue
 		}
-		// a capitalised portfolio before a head: "Irrigation Minister"
-		if t.cap && t.word && j+1 < end && d.isHeadAt(j+1) && !d.isCountryWord(j) && !d.sentenceStart(j) && !d.partOfPerson(j) && !d.namesOrg(t.s) && !d.acronymOrg(j) {
+		// a capitalised portfolio before a head: "Irrigation Minister",
+		// "Lifelong Learning Minister"
+		if t.cap && t.word && j+1 < end && (d.isHeadAt(j+1) || portfolio == j+1 && j+2 < end && d.isHeadAt(j+2)) &&
+			!d.isCountryWord(j) && !d.inCountryName(j, end, s0) && !d.sentenceStart(j) && !d.partOfPerson(j) && !d.namesOrg(t.s) && !d.acronymOrg(j) {
+			portfolio = j
 			j--
 			continue
 		}
@@ -286,12 +290,12 @@ func (d *doc) titleBefore(n int) titleInfo {
 			// (a first word of the sentence joins the name unless the article
 			// uses it as an ordinary word: "Manchester United captain")
 			for st-1 >= s0 && d.toks[st-1].cap && d.toks[st-1].word && d.cover[st-1] == nil && !d.titleWordAt(st-1) &&
-				(!d.sentenceStart(st-1) || d.nameElsewhere(st-1) || !d.isCommon(d.toks[st-1].s) && !functionWords[d.toks[st-1].lower()] &&
+				(!d.sentenceStart(st-1) || d.nameElsewhere(st-1) || d.placeStart(st-1) || !d.isCommon(d.toks[st-1].s) && !functionWords[d.toks[st-1].lower()] &&
 					!calendarWords[d.toks[st-1].s] && !tenureWords[d.toks[st-1].lower()] && !strings.HasSuffix(d.toks[st-1].s, "ed") &&
 					!strings.HasPrefix(d.toks[st-1].lower(), "ex-") && !strings.HasPrefix(d.toks[st-1].lower(), "former-")) {
 				st--
 			}
-			if !d.isCommon(d.toks[st].s) && (e == k || d.personBySurname(d.toks[e-1].s, e-1) < 0 && !d.lx.givenNames[d.toks[e-1].s]) {
+			if (!d.isCommon(d.toks[st].s) || d.placeStart(st)) && (e == k || d.personBySurname(d.toks[e-1].s, e-1) < 0 && !d.lx.givenNames[d.toks[e-1].s]) {
 				ti.orgName = d.fullOrgName(d.span(st, e))
 				k = st
 			}
@@ -446,6 +450,24 @@ func (d *doc) isHeadAt(i int) bool {
 		return true
 	}
 	return false
+}
+
+// inCountryName reports whether token i starts or ends a country's
+// multi-word form ("South African", "New Zealand") within [s0, end).
+func (d *doc) inCountryName(i, end, s0 int) bool {
+	if c, _, _ := d.countryAt(i, end); c != "" {
+		return true
+	}
+	c, _, _ := d.countryEndingAt(i+1, s0)
+	return c != ""
+}
+
+// titleHeadAt reports whether token i is a title's head of any class
+// ("Minister", "Commissioner", "Manager").
+func (d *doc) titleHeadAt(i int) bool {
+	l := strings.TrimSuffix(d.toks[i].lower(), ".")
+	_, ok := d.lx.titleHeads[l]
+	return ok
 }
 
 // isCountryWord reports whether token i is (part of) a country form.
