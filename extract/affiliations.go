@@ -150,6 +150,7 @@ func (d *doc) findAffiliations() []affil {
 			}
 		}
 	}
+	out = append(out, d.descriptionAffiliations(out)...)
 	// keep an inferred affiliation only when nothing stronger says the same role
 	var kept []affil
 	for i, a := range out {
@@ -173,6 +174,55 @@ func (d *doc) findAffiliations() []affil {
 		d.describe(a)
 	}
 	return kept
+}
+
+// descriptionAffiliations reads definite descriptions that name a country
+// and an office of state ("the UK chancellor predicted", "the Russian
+// foreign minister said"): the person the description stands for holds
+// that office of that country, unless a country is known for them
+// already.
+func (d *doc) descriptionAffiliations(have []affil) []affil {
+	var out []affil
+	hasCountry := func(p int) bool {
+		for _, a := range append(have, out...) {
+			if a.person == p && a.country {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+3 < len(d.toks); i++ {
+		// the subject of its clause: not "the election of the US
+		// president", not "travelling with the Japanese prime minister"
+		if !d.toks[i].is("the") || d.inQuote[i] || i > 0 && (prepositions[d.toks[i-1].lower()] || d.toks[i-1].is("and", "or")) {
+			continue
+		}
+		k, former := i+1, false
+		if d.toks[k].is("former") {
+			k, former = k+1, true
+		}
+		c, kind, e := d.countryAt(k, min(k+3, len(d.toks)))
+		if c == "" || e <= k || d.lx.unions[c] || kind == formCapital || kind == formSeat {
+			continue // "the London mayor" is no office of the country
+		}
+		h := e
+		for h < len(d.toks) && h < e+4 && d.titleWordAt(h) {
+			h++
+		}
+		if h == e || !d.isHeadAt(h-1) || h < len(d.toks) && (d.toks[h].cap && d.toks[h].word || d.toks[h].s == "," || d.toks[h].s == "'s" || d.toks[h].s == "\u2019s") {
+			continue // "the UK chancellor Gordon Brown", "the UK chancellor, Gordon Brown": a title before a name
+		}
+		p := d.resolveDescription(i, h, i)
+		if p < 0 || hasCountry(p) {
+			continue
+		}
+		role, class, plural := d.roleWords(e, h)
+		if plural || role == "" {
+			continue
+		}
+		out = append(out, affil{person: p, org: c, country: true, role: role, class: class, current: !former, sent: d.sentOf[i], rule: "description"})
+	}
+	return out
 }
 
 // describe adds what an affiliation says of a person to the person's

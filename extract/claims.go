@@ -1106,6 +1106,10 @@ func (d *doc) statementEnd(from, end int) int {
 		if (t.s == "-" || t.s == "\u2013" || t.s == "\u2014") && t.start > d.toks[i-1].end {
 			dashes = append(dashes, i)
 		}
+		if t.is("and") && d.secondPredicate(i+1, end) && !d.speechVerbIn(from, i) {
+			end = i
+			break
+		}
 		if t.is("but", "while", "whereas") {
 			for j := i + 1; j < end && j < i+6; j++ {
 				if _, ok := d.speechVerbAt(j); ok {
@@ -1125,6 +1129,31 @@ func (d *doc) statementEnd(from, end int) int {
 		return cut[0]
 	}
 	return end
+}
+
+// secondPredicate reports that the speaker's own next verb starts at
+// token i, after "and": a speech verb ("and urged ministers to ..."), or
+// an auxiliary before a speech verb or a stance cue ("and has refused to
+// withdraw it"). (When the statement reports speech itself, "the agent
+// told him ... and suggested ...", the verb is the agent's: statementEnd
+// checks that.)
+func (d *doc) secondPredicate(i, end int) bool {
+	if i < end && d.toks[i].is("also") {
+		i++
+	}
+	// (not "had": "they had seen the scripts and had agreed to appear" is
+	// one reported clause in the past perfect)
+	aux := i < end && d.toks[i].is("has", "have")
+	if aux {
+		i++
+	}
+	if i >= end {
+		return false
+	}
+	if _, ok := d.speechVerbAt(i); ok && d.toks[i].word && !d.toks[i].cap {
+		return true
+	}
+	return aux && d.startsCue(i)
 }
 
 // clauseAfterVerb returns where the reported clause after a speech verb

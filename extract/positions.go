@@ -489,6 +489,39 @@ func (d *doc) officeCountry(p int, stated bool) string {
 	return ""
 }
 
+// asideEnd returns the token after a short bracketed aside that opens at
+// token i inside a phrase going on after it in lower case ("a £5.5bn
+// ($10bn) plan"), or i.
+func (d *doc) asideEnd(i, b int) int {
+	if d.toks[i].s != "(" {
+		return i
+	}
+	for c := i + 1; c < b && c < i+6; c++ {
+		if d.toks[c].s == ")" {
+			if c+1 < b && d.toks[c+1].word && !d.toks[c+1].cap {
+				return c + 1
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// dropAsides removes bracketed asides from an issue's text.
+func dropAsides(s string) string {
+	for {
+		o := strings.Index(s, " (")
+		if o < 0 {
+			return s
+		}
+		c := strings.Index(s[o:], ")")
+		if c < 0 {
+			return s
+		}
+		s = s[:o] + s[o+c+1:]
+	}
+}
+
 // issue trims the issue tokens [a, b) to the object phrase: up to a clause
 // boundary, without trailing time expressions; "both A and B" gives two
 // issues; "this" and "it" take the previous issue.
@@ -502,6 +535,10 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 	end := a
 	for end < b && end < a+24 {
 		t := d.toks[end]
+		if c := d.asideEnd(end, b); c > end {
+			end = c // "a £5.5bn ($10bn) plan": an aside inside the phrase
+			continue
+		}
 		if t.s == ";" || t.s == ":" || t.s == ")" || t.s == "(" || t.quote == closeDouble || t.s == "." || t.s == "?" {
 			break
 		}
@@ -557,7 +594,7 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 	if end <= a {
 		return nil, a, a
 	}
-	text := d.cleanSpan(a, end)
+	text := dropAsides(d.cleanSpan(a, end))
 	if passive, ok := d.passiveInfinitive(a, end); ok {
 		text = passive
 	}

@@ -34,6 +34,16 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"France supports cutting steel quotas by a quarter", "United States supports banning mines"},
 		},
 		{
+			name: "a supporter of, a proposal for, pressing a country to",
+			text: "Norway is a strong supporter of the fishing accord. Sweden's proposal for a joint coastguard was welcomed. Finland is pressing Denmark to cut its quotas.",
+			want: []string{"Norway supports the fishing accord", "Sweden supports a joint coastguard", "Finland supports cutting its quotas"},
+		},
+		{
+			name: "a bracketed aside inside the issue",
+			text: "Norway has called on rich nations to fund a £2bn ($3bn) plan to clean the seas.",
+			want: []string{"Norway supports funding a £2bn plan to clean the seas"},
+		},
+		{
 			name: "declining to comment is no stance",
 			text: "Japan declined to comment on the talks, and Russia refused to say how it would vote.",
 		},
@@ -329,6 +339,11 @@ func TestReportedStatements(t *testing.T) {
 			name: "an audience named with a possessive",
 			text: "Anna Berg told BBC One's Breakfast with Frost the plan would go ahead.",
 			want: []string{"Anna Berg: the plan would go ahead"},
+		},
+		{
+			name: "the speaker's second verb ends the statement",
+			text: "Anna Berg said the plan was weak and urged ministers to drop it. Tom Hale has insisted the film is harmless and has refused to withdraw it.",
+			want: []string{"Anna Berg: the plan was weak", "Tom Hale: the film is harmless"},
 		},
 		{
 			name: "an audience named by capitalised words no rule knows",
@@ -817,6 +832,11 @@ func TestTitleAffiliations(t *testing.T) {
 			name: "a country of two words before a portfolio and a head",
 			text: "South African President Sipho Ndlovu and Lifelong Learning Minister Tom Hale arrived on Monday.",
 			want: []string{"Sipho Ndlovu|President|South Africa"},
+		},
+		{
+			name: "a description with a country stands for the person named before",
+			text: "Tom Hale has called for new talks.\n\nOn the second day of his tour, the Norwegian foreign minister said the talks could start in May.",
+			want: []string{"Tom Hale|Foreign Minister|Norway"},
 		},
 		{
 			name: "a place that opens the sentence",
