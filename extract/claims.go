@@ -1208,6 +1208,9 @@ func (d *doc) clauseAfterVerb(v, e, end int) int {
 		return -1
 	}
 	t := d.toks[k]
+	if t.is("himself", "herself", "themselves", "itself", "myself", "ourselves") {
+		return -1 // "declared himself satisfied": no reported clause
+	}
 	if (clauseOpeners[t.lower()] || t.word) && !prepositions[t.lower()] && !d.circumstanceClause(k, end) && d.finiteVerbSoon(k, end) {
 		return k
 	}

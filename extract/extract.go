@@ -82,8 +82,24 @@ func (d *doc) facts(in Document, direct, indirect []claim, positions []position)
 		}
 		f.Persons = append(f.Persons, per)
 	}
+	// an acronym the article uses but does not define, that spells an
+	// organisation it names ("UKA" for "UK Athletics"), is that organisation
+	spelled := d.spelledAcronyms()
 	orgIndex := map[string]bool{}
 	for _, o := range d.orgs {
+		if full, ok := spelled[o.name]; ok {
+			for i := range d.orgs {
+				if d.orgs[i].name == full && !contains(d.orgs[i].aliases, o.name) {
+					d.orgs[i].aliases = append(d.orgs[i].aliases, o.name)
+					d.orgs[i].mentions += o.mentions
+				}
+			}
+		}
+	}
+	for _, o := range d.orgs {
+		if _, ok := spelled[o.name]; ok {
+			continue
+		}
 		f.Organisations = append(f.Organisations, Organisation{Name: o.name, Aliases: o.aliases, Mentions: o.mentions})
 		orgIndex[o.name] = true
 	}
@@ -105,6 +121,9 @@ func (d *doc) facts(in Document, direct, indirect []claim, positions []position)
 	// ("EPP spokesman" after "the European People's Party (EPP)") is that
 	// organisation
 	byAlias := map[string]string{}
+	for acr, full := range spelled {
+		byAlias[acr] = full
+	}
 	for _, o := range d.orgs {
 		for _, al := range o.aliases {
 			byAlias[al] = o.name
@@ -201,7 +220,7 @@ func (d *doc) entityNames(a, b int) []string {
 
 // version is the extractor's rule version; bump it when extraction rules
 // change so that a build re-reads articles it already loaded.
-const version = "76"
+const version = "77"
 
 var (
 	lexiconHash     string

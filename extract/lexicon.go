@@ -46,6 +46,7 @@ type Lexicon struct {
 	// notOrgAcronyms are capitalised abbreviations that are not organisations.
 	notOrgAcronyms map[string]bool
 	groupWords     map[string]bool // "Democrats": a group, not a person
+	creedWords     map[string]bool // "Catholic": a faith's word, neither person nor organisation
 	orgNouns       map[string]bool // "company": an appositive naming an organisation
 	// parties maps a party adjective ("Conservative") to the party's name.
 	parties map[string]string
@@ -71,6 +72,9 @@ type Lexicon struct {
 	givenGender map[string]string // given name → "m" or "f"
 	familyFirst map[string]bool
 	commonWords map[string]bool // lower-cased ordinary English words ("time", "standard")
+	// nameForms maps a familiar given name and its full name to each
+	// other ("Dave" and "David").
+	nameForms map[string][]string
 }
 
 // countryForm kinds.
@@ -115,7 +119,7 @@ func DefaultLexicon() (*Lexicon, error) {
 // LoadLexicon reads a lexicon from the files of fsys: countries.tsv,
 // titles.tsv, orgwords.tsv, speech.tsv, stances.tsv, clutter.tsv,
 // parties.tsv, organisations.tsv, given-names.txt, given-name-gender.tsv,
-// family-first.txt and common-words.txt.
+// family-first.txt, common-words.txt and given-name-forms.tsv.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		countryForms:   map[string]countryForm{},
@@ -136,6 +140,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		teamEnds:       map[string]bool{},
 		notOrgAcronyms: map[string]bool{},
 		groupWords:     map[string]bool{},
+		creedWords:     map[string]bool{},
 		orgNouns:       map[string]bool{},
 		parties:        map[string]string{},
 		speechVerbs:    map[string]bool{},
@@ -147,6 +152,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		givenGender:    map[string]string{},
 		familyFirst:    map[string]bool{},
 		commonWords:    map[string]bool{},
+		nameForms:      map[string][]string{},
 	}
 	loaders := []struct {
 		name string
@@ -165,6 +171,11 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"given-name-gender.tsv", 2, lx.addGivenGender},
 		{"family-first.txt", 1, func(c []string) error { lx.familyFirst[c[0]] = true; return nil }},
 		{"common-words.txt", 1, func(c []string) error { lx.commonWords[c[0]] = true; return nil }},
+		{"given-name-forms.tsv", 2, func(c []string) error {
+			lx.nameForms[c[0]] = append(lx.nameForms[c[0]], c[1])
+			lx.nameForms[c[1]] = append(lx.nameForms[c[1]], c[0])
+			return nil
+		}},
 	}
 	for _, l := range loaders {
 		if err := readTable(fsys, l.name, l.cols, l.fn); err != nil {
@@ -364,6 +375,8 @@ func (lx *Lexicon) addOrgWord(c []string) error {
 		lx.notOrgAcronyms[c[1]] = true
 	case "group":
 		lx.groupWords[c[1]] = true
+	case "creed":
+		lx.creedWords[c[1]] = true
 	case "noun":
 		lx.orgNouns[strings.ToLower(c[1])] = true
 	default:

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -1014,7 +1015,7 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 		if nameParticles[strings.ToLower(w)] && i > a && i < b-1 {
 			continue
 		}
-		if !d.isCapWord(i) || calendarWords[w] || d.lx.groupWords[w] {
+		if !d.isCapWord(i) || calendarWords[w] || d.lx.groupWords[w] || d.lx.creedWords[w] {
 			return false, ""
 		}
 		if allUpperAcronym([]string{w}) && len(w) > 1 && !(strings.HasSuffix(w, ".") && len(w) == 2) {
@@ -1265,6 +1266,61 @@ func (d *doc) addOrgMention(a, b int) {
 	d.addMention(&mention{kind: kindOrg, ent: idx, tok0: a, tok1: b, rule: "org-head-word"})
 }
 
+// spelledAcronyms maps the acronyms the article uses for organisations
+// without defining them ("UKA") to the one organisation of the article
+// whose initials they spell ("UK Athletics": words in capitals count
+// whole, small connecting words not at all).
+func (d *doc) spelledAcronyms() map[string]string {
+	acronyms := map[string]bool{}
+	for _, o := range d.orgs {
+		if allUpperAcronym([]string{o.name}) && len(o.name) >= 3 {
+			acronyms[o.name] = true
+		}
+	}
+	for _, a := range d.affs {
+		if !a.country && allUpperAcronym([]string{a.org}) && len(a.org) >= 3 {
+			acronyms[a.org] = true
+		}
+	}
+	if len(acronyms) == 0 {
+		return nil
+	}
+	byInitials := map[string][]string{}
+	for _, o := range d.orgs {
+		if in := orgInitials(o.name); acronyms[in] && in != o.name && !contains(byInitials[in], o.name) {
+			byInitials[in] = append(byInitials[in], o.name)
+		}
+	}
+	out := map[string]string{}
+	for in, names := range byInitials {
+		if len(names) == 1 {
+			out[in] = names[0]
+		}
+	}
+	return out
+}
+
+// orgInitials spells an organisation's name by its initials: "UK
+// Athletics" is "UKA", "Department for Work and Pensions" "DWP"; "" for a
+// name with other lower-case words.
+func orgInitials(name string) string {
+	var sb strings.Builder
+	for _, w := range strings.Fields(name) {
+		switch {
+		case w == "of" || w == "and" || w == "for" || w == "the" || w == "&":
+		case allUpperAcronym([]string{w}) && len(w) >= 2:
+			sb.WriteString(w)
+		default:
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) {
+				return ""
+			}
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
+
 func contains(list []string, s string) bool {
 	for _, v := range list {
 		if v == s {
@@ -1329,11 +1385,21 @@ func (d *doc) linkPersonMention(idx, a, b int, rule string) {
 // given names (Sergey/Sergei, or an initial).
 func (d *doc) matchPerson(words []string) int {
 	for i, p := range d.persons {
-		if sameName(words, p.words) {
+		if sameName(words, p.words) || d.familiarForm(words, p.words) {
 			return i
 		}
 	}
 	return -1
+}
+
+// familiarForm reports two names of one person in an article: the same
+// surname, and given names that are a familiar and a full form of one
+// name ("Dave Collins", "David Collins").
+func (d *doc) familiarForm(a, b []string) bool {
+	if len(a) != 2 || len(b) != 2 || !similarWord(a[1], b[1]) {
+		return false
+	}
+	return slices.Contains(d.lx.nameForms[a[0]], b[0])
 }
 
 // SameName reports whether two names (as words) may name the same person:

@@ -346,6 +346,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Anna Berg: the plan was weak", "Tom Hale: the film is harmless"},
 		},
 		{
+			name: "a subject with however between commas, and a reflexive object",
+			text: "Sir Ivor Penn wrote the review. Tom Hale was hired. Penn, however, declared himself satisfied with the process. \"The hiring of Tom Hale is a good sign,\" he said.",
+			want: []string{"Ivor Penn: The hiring of Tom Hale is a good sign"},
+		},
+		{
 			name: "an audience named by capitalised words no rule knows",
 			text: "The paper's correspondent in Lagos, Anna Berg, told World Trade Review that prices would rise.",
 			want: []string{"Anna Berg: prices would rise"},
@@ -839,6 +844,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Foreign Minister|Norway"},
 		},
 		{
+			name: "an acronym the article does not define",
+			text: "The North Widget Federation has hired a coach. \"We searched long,\" said NWF chief executive Tom Hale.",
+			want: []string{"Tom Hale|Chief Executive|North Widget Federation"},
+		},
+		{
 			name: "a place that opens the sentence",
 			text: "New York Attorney General Anna Berg sued the company.",
 			want: []string{"Anna Berg|Attorney General|New York"},
@@ -944,6 +954,16 @@ func TestPersonNames(t *testing.T) {
 		{
 			name: "a party by its short plural",
 			text: "The Lib Dems say the plan is unfair, but Tom Hale said it was sound.",
+			want: []string{"Tom Hale"},
+		},
+		{
+			name: "a familiar and a full given name in one article",
+			text: "Kestwick has hired psychologist Dave Marwick. \"The appointment of David Marwick is good news,\" said Tom Hale.",
+			want: []string{"Dave Marwick", "Tom Hale"},
+		},
+		{
+			name: "words of a faith are no person",
+			text: "Roman Catholic leaders said the film was offensive, and Tom Hale agreed.",
 			want: []string{"Tom Hale"},
 		},
 		{

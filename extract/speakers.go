@@ -75,6 +75,10 @@ func (d *doc) markSubjects() {
 			continue // "who represents Mr Abbasi and Mr Mubanga, said"
 		}
 		_, after := d.appositiveAfter(m.tok1)
+		// "Foster, however, declared": a sentence adverb between commas
+		if e := m.tok1; e+3 < s.tok1 && d.toks[e].s == "," && d.toks[e+1].is("however", "meanwhile", "though", "too", "also", "instead") && d.toks[e+2].s == "," {
+			after = e + 3
+		}
 		// past a relative clause: "Louise Christian, who represents Mr
 		// Abbasi and Mr Mubanga, said"
 		if after+1 < s.tok1 && d.toks[after].s == "," && d.toks[after+1].is("who", "whose") {
