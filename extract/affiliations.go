@@ -88,6 +88,19 @@ func (d *doc) findAffiliations() []affil {
 				add(affil{person: m.ent, org: org, role: ti.role, class: ti.class, current: !ti.former, sent: si, rule: "title+organisation-after"})
 			}
 		}
+		// "said Grant Wilson of Mellon Bank", "Dr Jeremy Philpott of the UK
+		// Patent Office": no title, and an organisation after the name
+		if ti := m.title; ti.role == "" && ti.orgName == "" && len(ti.countries) == 0 && !d.peerBefore(m.tok0) {
+			org := d.orgMentionAfter(m.tok1)
+			if org == "" && d.toks[m.tok1].is("of") && m.tok0 > 0 && d.lx.speechVerbs[d.toks[m.tok0-1].lower()] {
+				// "said Grant Wilson of Mellon Bank": a name the rules do
+				// not know as an organisation's, after a speaker's name
+				org = d.orgAfterName(m.tok1)
+			}
+			if org != "" {
+				add(affil{person: m.ent, org: org, role: "Member", class: "org", current: true, sent: si, rule: "organisation-after"})
+			}
+		}
 		// "Arsenal's Patrick Vieira", "the BBC's Nick Robinson": an
 		// organisation's possessive right before a name without a title
 		if m.title.role == "" && m.title.orgName == "" && m.tok0 >= 2 && (d.toks[m.tok0-1].s == "'s" || d.toks[m.tok0-1].s == "\u2019s") {
@@ -194,10 +207,18 @@ func (d *doc) descriptionAffiliations(have []affil) []affil {
 	for i := 0; i+3 < len(d.toks); i++ {
 		// the subject of its clause: not "the election of the US
 		// president", not "travelling with the Japanese prime minister"
-		if !d.toks[i].is("the") || d.inQuote[i] || i > 0 && (prepositions[d.toks[i-1].lower()] || d.toks[i-1].is("and", "or")) {
+		if d.inQuote[i] || i > 0 && (prepositions[d.toks[i-1].lower()] || d.toks[i-1].is("and", "or")) {
 			continue
 		}
-		k, former := i+1, false
+		// "the UK chancellor", or "India's defence minister" opening a
+		// sentence
+		k, former, possessive := i+1, false, false
+		if !d.toks[i].is("the") {
+			if !d.sentenceStart(i) {
+				continue
+			}
+			k, possessive = i, true
+		}
 		if d.toks[k].is("former") {
 			k, former = k+1, true
 		}
@@ -205,14 +226,23 @@ func (d *doc) descriptionAffiliations(have []affil) []affil {
 		if c == "" || e <= k || d.lx.unions[c] || kind == formCapital || kind == formSeat {
 			continue // "the London mayor" is no office of the country
 		}
+		if possessive {
+			if e >= len(d.toks) || !(d.toks[e].s == "'s" || d.toks[e].s == "\u2019s") {
+				continue
+			}
+			e++
+		}
 		h := e
 		for h < len(d.toks) && h < e+4 && d.titleWordAt(h) {
 			h++
 		}
-		if h == e || !d.isHeadAt(h-1) || h < len(d.toks) && (d.toks[h].cap && d.toks[h].word || d.toks[h].s == "," || d.toks[h].s == "'s" || d.toks[h].s == "\u2019s") {
-			continue // "the UK chancellor Gordon Brown", "the UK chancellor, Gordon Brown": a title before a name
+		if h == e || !d.isHeadAt(h-1) || h < len(d.toks) && (d.toks[h].cap && d.toks[h].word || d.toks[h].is(",", "of", "for", "'s", "\u2019s")) {
+			continue // "the UK chancellor Gordon Brown", "the UK chancellor, Gordon Brown", "Spain's minister of sport Jaime Lissavetzky": a title before a name
 		}
 		p := d.resolveDescription(i, h, i)
+		if p < 0 {
+			p = d.namedNext(i)
+		}
 		if p < 0 || hasCountry(p) {
 			continue
 		}
@@ -223,6 +253,24 @@ func (d *doc) descriptionAffiliations(have []affil) []affil {
 		out = append(out, affil{person: p, org: c, country: true, role: role, class: class, current: !former, sent: d.sentOf[i], rule: "description"})
 	}
 	return out
+}
+
+// namedNext returns the person named for the first time as the subject
+// of the sentence after the one of token i, or -1: "India's defence
+// minister has opened the show ... . Pranab Mukherjee said ..." names the
+// minister after describing him.
+func (d *doc) namedNext(i int) int {
+	si := d.sentOf[i] + 1
+	if si >= len(d.sents) {
+		return -1
+	}
+	t0 := d.sents[si].tok0
+	for _, m := range d.startAt[t0] {
+		if m.kind == kindPerson && d.persons[m.ent].first == m.tok0 && m.tok1 < len(d.toks) && d.toks[m.tok1].word && !d.toks[m.tok1].cap {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // describe adds what an affiliation says of a person to the person's
@@ -313,6 +361,12 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		a.org = ti.orgName
 		return a, true
 	}
+	// "President Musharraf of Pakistan", "Ambassador Stefan Johannesson of
+	// Iceland": an office of the country named after the name
+	if c := d.countryAfterName(m.tok1); c != "" && ti.class == "gov" && len(ti.countries) == 0 && ti.orgName == "" {
+		a.org, a.country, a.rule = c, true, "title+of-country"
+		return a, true
+	}
 	switch {
 	case len(ti.countries) > 0 && (ti.class == "gov" || strings.HasSuffix(ti.role, "Leader") || d.lx.unions[ti.countries[0]] || !ti.demonym):
 		// a demonym before an office of state, or "Iraqi interim leader";
@@ -340,6 +394,54 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		}
 	}
 	return a, a.org != ""
+}
+
+// orgMentionAfter returns the organisation named right after "of (the)"
+// that follows a name ending at token b, when the extractor took it for an
+// organisation and it ends the phrase ("of Mellon Bank.", not "of
+// Respond's Belgian partner"), or "".
+func (d *doc) orgMentionAfter(b int) string {
+	if b+1 >= len(d.toks) || !d.toks[b].is("of") {
+		return ""
+	}
+	k := b + 1
+	if d.toks[k].is("the") {
+		k++
+	}
+	for _, m := range d.startAt[k] {
+		if m.kind == kindOrg && d.sentOf[m.tok0] == d.sentOf[b] {
+			if e := m.tok1; e < len(d.toks) && (d.toks[e].s == "'s" || d.toks[e].s == "\u2019s") {
+				return ""
+			}
+			return d.orgs[m.ent].name
+		}
+	}
+	return ""
+}
+
+// peerBefore reports a peer's form of address before the name at token
+// i: "Lord Nicholls of Birkenhead" names a place, not an organisation.
+func (d *doc) peerBefore(i int) bool {
+	return i > 0 && d.toks[i-1].is("Lord", "Lady", "Baron", "Baroness", "Viscount", "Earl")
+}
+
+// countryAfterName returns the country named by "of" right after a name
+// that ends at token b ("Musharraf of Pakistan"), or "": the country's
+// name must end the phrase ("of Iceland, warned", "of Pakistan said"),
+// not start another ("of Pakistan's army", "of Pakistan Airlines").
+func (d *doc) countryAfterName(b int) string {
+	if b+1 >= len(d.toks) || !d.toks[b].is("of") {
+		return ""
+	}
+	k := b + 1
+	if d.toks[k].is("the") {
+		k++
+	}
+	c, kind, e := d.countryAt(k, min(k+4, len(d.toks)))
+	if c == "" || kind != formName || e < len(d.toks) && (d.toks[e].word && d.toks[e].cap || d.toks[e].s == "'s" || d.toks[e].s == "\u2019s") {
+		return ""
+	}
+	return c
 }
 
 // unknownWordInTitle reports a capitalised word in the title at tokens
@@ -429,8 +531,8 @@ func (d *doc) orgAfterName(b int) string {
 	for e < len(d.toks) && e < k+5 && d.toks[e].cap && d.toks[e].word && d.cover[e] == nil && d.sentOf[e] == d.sentOf[b] {
 		e++
 	}
-	if e == k || e < len(d.toks) && d.toks[e].cap && d.toks[e].word || d.isCountryWord(k) || d.isCommon(d.toks[k].s) {
-		return ""
+	if e == k || e < len(d.toks) && (d.toks[e].cap && d.toks[e].word || d.toks[e].s == "'s" || d.toks[e].s == "\u2019s") || d.isCountryWord(k) || d.isCommon(d.toks[k].s) {
+		return "" // (and not "of Respond's Belgian partner")
 	}
 	return d.fullOrgName(d.span(k, e))
 }

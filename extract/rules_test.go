@@ -849,6 +849,26 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Chief Executive|North Widget Federation"},
 		},
 		{
+			name: "an organisation after the name",
+			text: "\"Rates will rise,\" said Tom Hale of Kestwick Capital. Anna Berg of the Crestwick Institute said they would not. Lord Penn of Bramley agreed.",
+			want: []string{"Tom Hale|Member|Kestwick Capital", "Anna Berg|Member|Crestwick Institute"},
+		},
+		{
+			name: "a country after the name",
+			text: "Russia hosted the talks. President Ivan Moraru of Moldova said they went well.",
+			want: []string{"Ivan Moraru|President|Moldova"},
+		},
+		{
+			name: "a lede's description, then the name",
+			text: "Norway's fisheries minister has opened the talks with a call for lower quotas.\n\nTom Hale said the stocks were at risk.",
+			want: []string{"Tom Hale|Fisheries Minister|Norway"},
+		},
+		{
+			name: "a national team by a domain word",
+			text: "Wales manager Tom Hale and the ex-England coach Jim Bell met.",
+			want: []string{"Tom Hale|Manager|Wales", "Jim Bell|Coach|England"},
+		},
+		{
 			name: "a place that opens the sentence",
 			text: "New York Attorney General Anna Berg sued the company.",
 			want: []string{"Anna Berg|Attorney General|New York"},
@@ -862,6 +882,33 @@ func TestTitleAffiliations(t *testing.T) {
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, a := range f.Affiliations {
 			rows = append(rows, a.Person+"|"+a.Role+"|"+a.Organisation)
+		}
+		return rows
+	})
+}
+
+// TestFormerPosts checks that "former" and "ex-" make a post a former
+// one, wherever they stand before the organisation.
+func TestFormerPosts(t *testing.T) {
+	tests := []textCase{
+		{
+			name: "former before the organisation",
+			text: "Former Kestwick captain Tom Hale retired. The club signed Anna Berg, including former Bramley manager Jim Bell.",
+			want: []string{"Tom Hale|Kestwick|former", "Jim Bell|Bramley|former"},
+		},
+		{
+			name: "ex- joined to the organisation",
+			text: "The ex-Kestwick boss Tom Hale was unveiled.",
+			want: []string{"Tom Hale|Kestwick|former"},
+		},
+	}
+	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
+		for _, a := range f.Affiliations {
+			state := "current"
+			if !a.Current {
+				state = "former"
+			}
+			rows = append(rows, a.Person+"|"+a.Organisation+"|"+state)
 		}
 		return rows
 	})

@@ -278,6 +278,25 @@ func (d *doc) titleBefore(n int) titleInfo {
 			k = ms[0].tok0
 			continue
 		}
+		// "the ex-England coach": a former post with a team or country
+		if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && e == k {
+			l := d.toks[e-1].s
+			for _, pre := range []string{"ex-", "former-"} {
+				rest := strings.TrimPrefix(strings.TrimPrefix(l, pre), strings.ToUpper(pre[:1])+pre[1:])
+				if rest != l && rest != "" && unicode.IsUpper([]rune(rest)[0]) {
+					ti.former = true
+					if f, ok := d.lx.countryForms[lowerKey(rest)]; ok && f.kind == formName {
+						ti.countries = append(ti.countries, f.country)
+					} else {
+						ti.orgName = rest
+					}
+					k = e - 1
+				}
+			}
+			if k == e-1 {
+				break
+			}
+		}
 		// an organisation the article does not otherwise name: "Arsenal
 		// boss", "Tiscali portal director"
 		// ("Deloitte's chief economist" may start the sentence)
@@ -301,6 +320,20 @@ func (d *doc) titleBefore(n int) titleInfo {
 			}
 		}
 		break
+	}
+	// "Former England captain", "including former Arsenal manager": a
+	// "former" before the organisation
+	if k > s0 && d.toks[k-1].is("former", "ex", "ex-") {
+		ti.former = true
+		k--
+	}
+	// "Wales manager", "Scotland coach": a domain word that is a proper
+	// name (no ordinary English word) before a club's or team's role names
+	// the team
+	if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "gov" && ti.class != "" && a < end && d.toks[a].cap &&
+		d.lx.titleDomains[d.toks[a].lower()] && !d.lx.commonWords[d.toks[a].lower()] && !d.titleHeadAt(a) {
+		ti.orgName = d.toks[a].s
+		ti.role, ti.class, ti.plural = d.roleWords(a+1, end)
 	}
 	ti.start = k
 	ti.countries = append(ti.countries, complement...)
