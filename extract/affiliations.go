@@ -164,6 +164,8 @@ func (d *doc) findAffiliations() []affil {
 		}
 	}
 	out = append(out, d.descriptionAffiliations(out)...)
+	d.markSubjects() // (the club descriptions follow the story's subject)
+	out = append(out, d.clubDescriptionAffiliations(out)...)
 	// keep an inferred affiliation only when nothing stronger says the same role
 	var kept []affil
 	for i, a := range out {
@@ -253,6 +255,107 @@ func (d *doc) descriptionAffiliations(have []affil) []affil {
 		out = append(out, affil{person: p, org: c, country: true, role: role, class: class, current: !former, sent: d.sentOf[i], rule: "description"})
 	}
 	return out
+}
+
+// clubDescriptionAffiliations reads definite descriptions that name
+// organisations and a role in them, as the subject of a clause ("The
+// former Everton and Rangers boss has been out of the game", "the Arsenal
+// manager said"): the person the description stands for held that role.
+func (d *doc) clubDescriptionAffiliations(have []affil) []affil {
+	var out []affil
+	for i := 0; i+3 < len(d.toks); i++ {
+		// the subject: at the sentence's start, or after a comma or "but"
+		if !d.toks[i].is("the") || d.inQuote[i] || !(d.sentenceStart(i) || d.toks[i-1].is(",", "but")) {
+			continue
+		}
+		k, former := i+1, false
+		if d.toks[k].is("former") {
+			k, former = k+1, true
+		}
+		var orgs []string
+		for k < len(d.toks) {
+			e := k
+			for e < len(d.toks) && e < k+3 && d.toks[e].cap && d.toks[e].word && !d.titleWordAt(e) && (d.cover[e] == nil || d.cover[e].kind == kindOrg) {
+				e++
+			}
+			if e == k {
+				break
+			}
+			if c, _, _ := d.countryAt(k, e); c != "" {
+				orgs = nil
+				break
+			}
+			name := d.span(k, e)
+			if m := d.cover[k]; m != nil && m.kind == kindOrg && m.tok0 == k && m.tok1 == e {
+				name = d.orgs[m.ent].name
+			}
+			orgs = append(orgs, name)
+			k = e
+			if k+1 < len(d.toks) && d.toks[k].is("and") && d.toks[k+1].cap {
+				k++
+				continue
+			}
+			break
+		}
+		if len(orgs) == 0 {
+			continue
+		}
+		h := k
+		for h < len(d.toks) && h < k+3 && d.titleWordAt(h) {
+			h++
+		}
+		// a club's or company's role (not an office of state), and a verb
+		// after it: "boss has been", not "boss Walter Smith"
+		if h == k || !d.titleHeadAt(h-1) || d.isHeadAt(h-1) || h >= len(d.toks) || !d.toks[h].word || d.toks[h].cap {
+			continue
+		}
+		// the description continues the story of the latest subject: "Smith
+		// was assistant to Ferguson ... The former Everton and Rangers boss"
+		// is Smith
+		p := d.latestSubjectBefore(i)
+		if p < 0 {
+			continue
+		}
+		if words, countries, head, generic, official, ok := d.describedPerson(i, h); !ok || !d.fits(d.persons[p], head, words, countries, generic, official) {
+			continue
+		}
+		role, class, plural := d.roleWords(k, h)
+		if plural || role == "" {
+			continue
+		}
+		for _, o := range orgs {
+			a := affil{person: p, org: o, role: role, class: class, current: !former, sent: d.sentOf[i], rule: "description"}
+			if !hasAffil(append(have, out...), a) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// latestSubjectBefore returns the person of the latest subject mention
+// (outside quotations) in the sentence of token i or the one before it,
+// or -1.
+func (d *doc) latestSubjectBefore(i int) int {
+	s0 := d.sents[max(0, d.sentOf[i]-1)].tok0
+	for j := d.mentionsBefore(i); j >= 0 && d.mentions[j].tok0 >= s0; j-- {
+		m := d.mentions[j]
+		if m.kind == kindPerson && m.subject && !d.inQuote[m.tok0] {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// hasAffil reports whether as holds an affiliation of a's person with
+// a's organisation.
+func hasAffil(as []affil, a affil) bool {
+	for _, b := range as {
+		if b.person == a.person && b.org == a.org {
+			return true
+		}
+	}
+	return false
 }
 
 // namedNext returns the person named for the first time as the subject

@@ -739,6 +739,9 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 			if c, ok := d.callClaim(si); ok && !overlapsAny(c, cs) {
 				out = append(out, c)
 			}
+			if c, ok := d.accuseClaim(si); ok && !overlapsAny(c, cs) {
+				out = append(out, c)
+			}
 			continue
 		}
 		if inDirect(si) {
@@ -749,6 +752,9 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 			continue
 		}
 		if c, ok := d.callClaim(si); ok {
+			out = append(out, c)
+		}
+		if c, ok := d.accuseClaim(si); ok && !overlapsAny(c, out) {
 			out = append(out, c)
 		}
 	}
@@ -1549,6 +1555,62 @@ func (d *doc) inAppositive(c, v int) bool {
 // callClaim: "X called the bilateral relations lukewarm" → "the bilateral
 // relations are lukewarm"; "X dismissed the plan as reckless" → "the plan
 // is reckless"; "..., calling it an intrusion" → "it is an intrusion".
+// accuseClaim reads "X accused Y of Z-ing ...": X says that Y did Z; the
+// statement is the object and its charge ("Mr Blair's government of being
+// less than straightforward over its plans").
+func (d *doc) accuseClaim(si int) (claim, bool) {
+	s := d.sents[si]
+	for v := s.tok0 + 1; v < s.tok1-3; v++ {
+		if d.inQuote[v] || !d.toks[v].is("accused", "accuses", "accusing") {
+			continue
+		}
+		if d.toks[v-1].is("was", "were", "is", "are", "be", "been", "being", "the", "of") {
+			continue // "he was accused of", "the accused"
+		}
+		// the object, then "of" and a gerund: "accused the government of
+		// being less than straightforward"
+		of := -1
+		for k := v + 2; k < s.tok1-1 && k < v+10; k++ {
+			if d.toks[k].is("of") && strings.HasSuffix(d.toks[k+1].lower(), "ing") {
+				of = k
+				break
+			}
+			if !d.toks[k].word && d.toks[k].s != "'s" && d.toks[k].s != "\u2019s" {
+				break
+			}
+		}
+		if of < 0 {
+			continue
+		}
+		var p int
+		var rule string
+		if strings.HasSuffix(d.toks[v].lower(), "ing") {
+			if d.toks[v-1].s != "," {
+				continue
+			}
+			p, rule = d.clauseSubject(v)
+		} else {
+			p, rule = d.subjectBefore(v)
+		}
+		if p < 0 {
+			continue
+		}
+		end := s.tok1
+		for k := of + 2; k < s.tok1; k++ {
+			if d.toks[k].s == ";" || d.toks[k].s == ":" || d.toks[k].s == "," && k+1 < s.tok1 && d.toks[k+1].is("and", "but", "saying", "adding", "while", "which", "who") {
+				end = k
+				break
+			}
+		}
+		for end > of+1 && !d.toks[end-1].word {
+			end--
+		}
+		return claim{person: p, kind: Indirect, text: trimStatement(d.cleanSpan(v+1, end)), a: v + 1, b: end, sent0: si, sent1: si,
+			rule: "reported:" + d.toks[v].lower() + ":" + rule}, true
+	}
+	return claim{}, false
+}
+
 func (d *doc) callClaim(si int) (claim, bool) {
 	s := d.sents[si]
 	for v := s.tok0 + 1; v < s.tok1-2; v++ {

@@ -963,6 +963,11 @@ func (d *doc) isPlace(a, b int) bool {
 	if b-a >= 2 && placePrefixes[d.toks[a].s] {
 		return true
 	}
+	// "Downing St": a street's short form ends the name ("St Helens" is
+	// a saint's)
+	if b-a >= 2 && (d.toks[b-1].s == "St" || d.toks[b-1].s == "St.") {
+		return true
+	}
 	for i := a; i < b; i++ {
 		w := d.toks[i].s
 		if placeWords[w] || calendarWords[w] {

@@ -351,6 +351,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Ivor Penn: The hiring of Tom Hale is a good sign"},
 		},
 		{
+			name: "an accusation",
+			text: "Tom Hale accused the board of hiding the losses from shareholders, and said he would sue. Anna Berg was accused of lying.",
+			want: []string{"Tom Hale: he would sue", "Tom Hale: the board of hiding the losses from shareholders"},
+		},
+		{
 			name: "an audience named by capitalised words no rule knows",
 			text: "The paper's correspondent in Lagos, Anna Berg, told World Trade Review that prices would rise.",
 			want: []string{"Anna Berg: prices would rise"},
@@ -897,6 +902,16 @@ func TestFormerPosts(t *testing.T) {
 			want: []string{"Tom Hale|Kestwick|former", "Jim Bell|Bramley|former"},
 		},
 		{
+			name: "a description of the story's subject by former clubs",
+			text: "Tom Hale was unveiled on Monday. The former Kestwick and Bramley boss said he was delighted.",
+			want: []string{"Tom Hale|Kestwick|former", "Tom Hale|Bramley|former"},
+		},
+		{
+			name: "a national team's former manager",
+			text: "The plan has the backing of fans, including former Scotland manager Jim Bell.",
+			want: []string{"Jim Bell|Scotland|former"},
+		},
+		{
 			name: "ex- joined to the organisation",
 			text: "The ex-Kestwick boss Tom Hale was unveiled.",
 			want: []string{"Tom Hale|Kestwick|former"},
@@ -1007,6 +1022,11 @@ func TestPersonNames(t *testing.T) {
 			name: "a familiar and a full given name in one article",
 			text: "Kestwick has hired psychologist Dave Marwick. \"The appointment of David Marwick is good news,\" said Tom Hale.",
 			want: []string{"Dave Marwick", "Tom Hale"},
+		},
+		{
+			name: "a street's short form",
+			text: "Downing St said the offer stood, and Tom Hale agreed.",
+			want: []string{"Tom Hale"},
 		},
 		{
 			name: "words of a faith are no person",

@@ -330,10 +330,14 @@ func (d *doc) titleBefore(n int) titleInfo {
 	// "Wales manager", "Scotland coach": a domain word that is a proper
 	// name (no ordinary English word) before a club's or team's role names
 	// the team
-	if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "gov" && ti.class != "" && a < end && d.toks[a].cap &&
-		d.lx.titleDomains[d.toks[a].lower()] && !d.lx.commonWords[d.toks[a].lower()] && !d.titleHeadAt(a) {
-		ti.orgName = d.toks[a].s
-		ti.role, ti.class, ti.plural = d.roleWords(a+1, end)
+	ta := a
+	for ta < end && d.toks[ta].is("former", "ex", "ex-") {
+		ta++
+	}
+	if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "gov" && ti.class != "" && ta+1 < end && d.toks[ta].cap &&
+		d.lx.titleDomains[d.toks[ta].lower()] && !d.lx.commonWords[d.toks[ta].lower()] && !d.titleHeadAt(ta) {
+		ti.orgName = d.toks[ta].s
+		ti.role, ti.class, ti.plural = d.roleWords(ta+1, end)
 	}
 	ti.start = k
 	ti.countries = append(ti.countries, complement...)
