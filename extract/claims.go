@@ -1571,7 +1571,11 @@ func (d *doc) accuseClaim(si int) (claim, bool) {
 		// being less than straightforward"
 		of := -1
 		for k := v + 2; k < s.tok1-1 && k < v+10; k++ {
-			if d.toks[k].is("of") && strings.HasSuffix(d.toks[k+1].lower(), "ing") {
+			g := k + 1
+			if g < s.tok1-1 && d.toks[g].quote != notQuote {
+				g++ // of "being less than straightforward"
+			}
+			if d.toks[k].is("of") && strings.HasSuffix(d.toks[g].lower(), "ing") {
 				of = k
 				break
 			}

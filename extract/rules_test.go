@@ -39,6 +39,11 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"Norway supports the fishing accord", "Sweden supports a joint coastguard", "Finland supports cutting its quotas"},
 		},
 		{
+			name: "waiting to, no longer needs, asked for",
+			text: "Norway has been waiting for a decade to join the fishing pact. Sweden no longer needs the loan offered by the bank. Finland has asked for more time to decide.",
+			want: []string{"Norway supports joining the fishing pact", "Sweden opposes the loan offered by the bank", "Finland supports more time to decide"},
+		},
+		{
 			name: "a bracketed aside inside the issue",
 			text: "Norway has called on rich nations to fund a £2bn ($3bn) plan to clean the seas.",
 			want: []string{"Norway supports funding a £2bn plan to clean the seas"},
@@ -352,8 +357,8 @@ func TestReportedStatements(t *testing.T) {
 		},
 		{
 			name: "an accusation",
-			text: "Tom Hale accused the board of hiding the losses from shareholders, and said he would sue. Anna Berg was accused of lying.",
-			want: []string{"Tom Hale: he would sue", "Tom Hale: the board of hiding the losses from shareholders"},
+			text: "Tom Hale accused the board of hiding the losses from shareholders, and said he would sue. Anna Berg was accused of lying. Jim Bell accused the firm of \"cutting corners\" on safety.",
+			want: []string{"Tom Hale: he would sue", "Tom Hale: the board of hiding the losses from shareholders", "Jim Bell: the firm of cutting corners on safety"},
 		},
 		{
 			name: "an audience named by capitalised words no rule knows",
