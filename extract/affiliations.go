@@ -470,6 +470,12 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 		a.org, a.country, a.rule = c, true, "title+of-country"
 		return a, true
 	}
+	// "Prime Minister Tony Blair at 10 Downing Street": the seat of a
+	// government right after the name
+	if c := d.seatAfterName(m.tok1); c != "" && ti.class == "gov" && len(ti.countries) == 0 && ti.orgName == "" {
+		a.org, a.country, a.rule = c, true, "title+seat"
+		return a, true
+	}
 	switch {
 	case len(ti.countries) > 0 && (ti.class == "gov" || strings.HasSuffix(ti.role, "Leader") || d.lx.unions[ti.countries[0]] || !ti.demonym):
 		// a demonym before an office of state, or "Iraqi interim leader";
@@ -526,6 +532,23 @@ func (d *doc) orgMentionAfter(b int) string {
 // i: "Lord Nicholls of Birkenhead" names a place, not an organisation.
 func (d *doc) peerBefore(i int) bool {
 	return i > 0 && d.toks[i-1].is("Lord", "Lady", "Baron", "Baroness", "Viscount", "Earl")
+}
+
+// seatAfterName returns the country whose seat of government ("Downing
+// Street", "the Kremlin") is named by "at" or "in" right after a name
+// ending at token b, or "".
+func (d *doc) seatAfterName(b int) string {
+	if b+1 >= len(d.toks) || !d.toks[b].is("at", "in") {
+		return ""
+	}
+	k := b + 1
+	for k < len(d.toks) && k < b+3 && (d.toks[k].is("the") || isNumber(d.toks[k].s)) {
+		k++
+	}
+	if c, kind, _ := d.countryAt(k, min(k+4, len(d.toks))); kind == formSeat {
+		return c
+	}
+	return ""
 }
 
 // countryAfterName returns the country named by "of" right after a name

@@ -1390,11 +1390,26 @@ func (d *doc) linkPersonMention(idx, a, b int, rule string) {
 // given names (Sergey/Sergei, or an initial).
 func (d *doc) matchPerson(words []string) int {
 	for i, p := range d.persons {
-		if sameName(words, p.words) || d.familiarForm(words, p.words) {
+		if sameName(words, p.words) || d.familiarForm(words, p.words) || particleSurname(words, p.words) {
 			return i
 		}
 	}
 	return -1
+}
+
+// particleSurname reports a surname with its particle ("De Vido") that
+// ends a fuller name ("Julio De Vido").
+func particleSurname(short, full []string) bool {
+	if len(short) < 2 || len(full) <= len(short) || !nameParticles[strings.ToLower(short[0])] {
+		return false
+	}
+	tail := full[len(full)-len(short):]
+	for i := range short {
+		if !strings.EqualFold(short[i], tail[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // familiarForm reports two names of one person in an article: the same

@@ -356,6 +356,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Ivor Penn: The hiring of Tom Hale is a good sign"},
 		},
 		{
+			name: "the press of a country as the audience",
+			text: "Tom Hale told the French media in Paris that the plan was sound.",
+			want: []string{"Tom Hale: the plan was sound"},
+		},
+		{
 			name: "an accusation",
 			text: "Tom Hale accused the board of hiding the losses from shareholders, and said he would sue. Anna Berg was accused of lying. Jim Bell accused the firm of \"cutting corners\" on safety.",
 			want: []string{"Tom Hale: he would sue", "Tom Hale: the board of hiding the losses from shareholders", "Jim Bell: the firm of cutting corners on safety"},
@@ -879,6 +884,16 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Manager|Wales", "Jim Bell|Coach|England"},
 		},
 		{
+			name: "an inverted title with a country, opening a clause",
+			text: "But last week, Norwegian Fisheries Minister, Ola Strand, told the talks it was over. As Norwegian Fisheries Minister, Tom Hale has said little.",
+			want: []string{"Ola Strand|Fisheries Minister|Norway"},
+		},
+		{
+			name: "the seat of a government after the name",
+			text: "Norway's leader arrived. Prime Minister Tom Hale at 10 Downing Street said the talks went well.",
+			want: []string{"Tom Hale|Prime Minister|United Kingdom"},
+		},
+		{
 			name: "a place that opens the sentence",
 			text: "New York Attorney General Anna Berg sued the company.",
 			want: []string{"Anna Berg|Attorney General|New York"},
@@ -1027,6 +1042,11 @@ func TestPersonNames(t *testing.T) {
 			name: "a familiar and a full given name in one article",
 			text: "Kestwick has hired psychologist Dave Marwick. \"The appointment of David Marwick is good news,\" said Tom Hale.",
 			want: []string{"Dave Marwick", "Tom Hale"},
+		},
+		{
+			name: "a surname with its particle",
+			text: "Planning Minister Julio Del Campo has offered help. Mr Del Campo said the state would pay.",
+			want: []string{"Julio Del Campo"},
 		},
 		{
 			name: "a street's short form",

@@ -342,7 +342,11 @@ func (d *doc) titleBefore(n int) titleInfo {
 	ti.start = k
 	ti.countries = append(ti.countries, complement...)
 	// (the country's form may take in its article: "The Japanese")
-	if inverted && !invertedOK && (k == a || !determined(k) && !d.toks[k].is("the", "a", "an")) {
+	// (or a country, opening a clause: "But last week, Argentine Economic
+	// Minister, Roberto Lavagna, told"; not "as US President, Tony Blair
+	// has said")
+	countryFirst := len(ti.countries) > 0 && k < a && d.toks[a].cap && (d.sentenceStart(k) || k > s0 && d.toks[k-1].s == ",")
+	if inverted && !invertedOK && (k == a || !determined(k) && !d.toks[k].is("the", "a", "an")) && !countryFirst {
 		return titleInfo{start: n}
 	}
 	return ti
