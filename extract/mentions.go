@@ -220,6 +220,21 @@ func (d *doc) chunks() []chunk {
 				j = k
 				continue
 			}
+			// "European People's Party", "Women's Institute": an irregular
+			// plural's possessive inside a name that ends in an
+			// organisation word (not "Britain's Labour Party")
+			if (d.toks[j].s == "'s" || d.toks[j].s == "\u2019s") && j+1 < n && d.isCapWord(j+1) && d.sentOf[j+1] == d.sentOf[i] &&
+				irregularPlural(d.toks[j-1].lower()) {
+				k := j + 1
+				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
+					k++
+				}
+				if !d.chunkHasOrgHead(j+1, k) {
+					break
+				}
+				j = k
+				continue
+			}
 			if !d.isCapWord(j) || d.toks[j].start-d.toks[j-1].end > 1 || calendarWords[d.toks[j].s] {
 				break
 			}
@@ -571,11 +586,11 @@ func (d *doc) findMentions() {
 		// not one a connector joins to the rest: "Public and Commercial
 		// Services Union"
 		for a < b && d.sentenceStart(a) && d.isCommon(d.toks[a].s) && !d.lx.givenNames[d.toks[a].s] && !d.placeStart(a) &&
-			!(a+1 < b && !d.toks[a+1].cap) {
+			!(a+1 < b && (!d.toks[a+1].cap || d.toks[a+1].s == "'s" || d.toks[a+1].s == "\u2019s")) {
 			a++
 		}
-		for a < b && (openers[d.toks[a].s] && a == c.a) {
-			a++
+		for a < b && (openers[d.toks[a].s] && a == c.a) && !(a+1 < b && (d.toks[a+1].s == "'s" || d.toks[a+1].s == "\u2019s")) {
+			a++ // (not "People" in "the People's Bank")
 		}
 		// a sentence-initial descriptor before a given name and a
 		// surname: "Defiant Matt Williams", "Fly-half Stephen Jones",
@@ -1269,6 +1284,12 @@ func (d *doc) addOrgMention(a, b int) {
 		}
 	}
 	d.addMention(&mention{kind: kindOrg, ent: idx, tok0: a, tok1: b, rule: "org-head-word"})
+}
+
+// irregularPlural reports the plurals that take "'s": people, children,
+// women, men, ...
+func irregularPlural(w string) bool {
+	return w == "people" || w == "children" || w == "folk" || strings.HasSuffix(w, "men")
 }
 
 // spelledAcronyms maps the acronyms the article uses for organisations

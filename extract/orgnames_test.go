@@ -31,6 +31,12 @@ func TestOrganisationNames(t *testing.T) {
 			not:  []string{"and Commercial Services Union", "Commercial Services Union"},
 		},
 		{
+			name: "an irregular plural's possessive inside the name",
+			text: "More than one in ten of the state-owned People's Bank customers were hit. The Women's Widget Association agreed.",
+			want: []string{"People's Bank", "Women's Widget Association"},
+			not:  []string{"'s Bank", "Bank", "'s Widget Association", "Widget Association"},
+		},
+		{
 			name: "two organisations",
 			text: "Officials at the Electoral Commission and National Union of Journalists met on Monday.",
 			want: []string{"Electoral Commission"},

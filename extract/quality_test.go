@@ -44,7 +44,7 @@ var floors = map[string][4]float64{
 	"heldout/sport-170":          {0.90, 0.58, 0.98, 0.00},
 	"heldout/tech-087":           {0.98, 0.84, 0.80, 0.00},
 	"heldout2/business-008":      {0.98, 0.98, 0.98, 0.31},
-	"heldout2/business-413":      {0.98, 0.55, 0.84, 0.65},
+	"heldout2/business-413":      {0.98, 0.84, 0.84, 0.65},
 	"heldout2/entertainment-289": {0.98, 0.65, 0.98, 0.00},
 	"heldout2/politics-149":      {0.90, 0.55, 0.98, 0.00},
 	"heldout2/politics-192":      {0.94, 0.98, 0.94, 0.38},
@@ -85,11 +85,17 @@ var floors = map[string][4]float64{
 	"heldout4/politics-135":      {0.98, 0.98, 0.93, 0.00},
 	"heldout4/politics-385":      {0.98, 0.65, 0.98, 0.53},
 	"heldout4/sport-235":         {0.89, 0.65, 0.50, 0.00},
+	"heldout5/business-290":      {0.98, 0.38, 0.98, 0.00},
+	"heldout5/business-391":      {0.73, 0.65, 0.00, 0.00},
+	"heldout5/entertainment-152": {0.65, 0.00, 0.65, 0.00},
+	"heldout5/politics-121":      {0.98, 0.48, 0.94, 0.00},
+	"heldout5/sport-415":         {0.84, 0.27, 0.48, 0.00},
+	"heldout5/tech-297":          {0.98, 0.00, 0.86, 0.00},
 }
 
 // blindSets are the annotated sets whose errors are not to be read while
 // developing the extractor: a failing floor reports only their scores.
-var blindSets = map[string]bool{"heldout3": true, "heldout4": true}
+var blindSets = map[string]bool{"heldout3": true, "heldout4": true, "heldout5": true}
 
 // annotated is an article with a gold annotation.
 type annotated struct {
@@ -123,7 +129,7 @@ func annotatedArticles(t *testing.T) []annotated {
 	}
 	corpus := bbcCorpus()
 	var bbc []string
-	for _, set := range []string{"bbc", "heldout", "heldout2", "heldout3", "heldout4", "dev4", "dev5", "dev6", "dev7"} {
+	for _, set := range []string{"bbc", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev4", "dev5", "dev6", "dev7"} {
 		golds, _ := filepath.Glob("testdata/gold/" + set + "/*.json")
 		bbc = append(bbc, golds...)
 	}

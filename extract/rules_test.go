@@ -859,6 +859,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Foreign Minister|Norway"},
 		},
 		{
+			name: "an organisation defined with its acronym, with a possessive inside",
+			text: "The Kestwick People's Party (KPP) attacked the plan. \"It is wrong,\" KPP spokesman Tom Hale said.",
+			want: []string{"Tom Hale|Spokesman|Kestwick People's Party"},
+		},
+		{
 			name: "an acronym the article does not define",
 			text: "The North Widget Federation has hired a coach. \"We searched long,\" said NWF chief executive Tom Hale.",
 			want: []string{"Tom Hale|Chief Executive|North Widget Federation"},
