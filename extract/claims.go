@@ -1390,6 +1390,12 @@ func (d *doc) skipAudienceTail(k, end int) int {
 	if k < end && d.toks[k].is("programme", "program", "conference", "committee", "show") {
 		k++
 	}
+	// "the BBC programme Go Digital": the programme's name after it
+	if k > 0 && d.toks[k-1].is("programme", "program", "show") {
+		for k < end && d.toks[k].cap && d.toks[k].word && (d.cover[k] == nil || d.cover[k].kind != kindPerson) && d.lx.honorifics[d.toks[k].lower()] == "" {
+			k++ // (not "Today programme Mr Blair had ...")
+		}
+	}
 	return k
 }
 

@@ -361,6 +361,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: the plan was sound"},
 		},
 		{
+			name: "a programme's name after the audience",
+			text: "Tom Hale told the BBC programme Kestwick Today how the firm uses radio. Anna Berg told Radio 4's Today programme Mr Bell had resigned.",
+			want: []string{"Tom Hale: how the firm uses radio", "Anna Berg: Mr Bell had resigned"},
+		},
+		{
 			name: "an accusation",
 			text: "Tom Hale accused the board of hiding the losses from shareholders, and said he would sue. Anna Berg was accused of lying. Jim Bell accused the firm of \"cutting corners\" on safety.",
 			want: []string{"Tom Hale: he would sue", "Tom Hale: the board of hiding the losses from shareholders", "Jim Bell: the firm of cutting corners on safety"},
@@ -1052,6 +1057,11 @@ func TestPersonNames(t *testing.T) {
 			name: "a surname with its particle",
 			text: "Planning Minister Julio Del Campo has offered help. Mr Del Campo said the state would pay.",
 			want: []string{"Julio Del Campo"},
+		},
+		{
+			name: "Welsh, Scottish and Irish given names",
+			text: "Rhodri Penhallow and Siobhan Quillfeather arrived late.",
+			want: []string{"Rhodri Penhallow", "Siobhan Quillfeather"},
 		},
 		{
 			name: "a street's short form",
