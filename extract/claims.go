@@ -1144,6 +1144,17 @@ func (d *doc) statementEnd(from, end int) int {
 // told him ... and suggested ...", the verb is the agent's: statementEnd
 // checks that.)
 func (d *doc) secondPredicate(i, end int) bool {
+	if i+1 < end && d.toks[i].is("he", "she", "they", "we", "i") {
+		// "... and he asked whether ...": a new report by the speaker
+		if _, ok := d.speechVerbAt(i + 1); ok {
+			return true
+		}
+		if i+2 < end && d.toks[i+1].is("also") {
+			if _, ok := d.speechVerbAt(i + 2); ok {
+				return true
+			}
+		}
+	}
 	if i < end && d.toks[i].is("also") {
 		i++
 	}
@@ -1167,6 +1178,26 @@ func (d *doc) secondPredicate(i, end int) bool {
 // reporters"), after a short phrase of time or place ("on Tuesday", "in a
 // statement"), or right after the verb when a clause begins there.
 func (d *doc) clauseAfterVerb(v, e, end int) int {
+	c := d.clauseAfterVerbAt(v, e, end)
+	if c >= 0 && d.toks[c].is("whether", "if") && d.indirectQuestion(v) {
+		return -1 // an indirect question is no statement: "refused to say whether ...", "asked whether ..."
+	}
+	return c
+}
+
+// indirectQuestion reports a speech verb at token v that asks or withholds
+// rather than states: "asked", "wondered", "refused to say", "would not
+// say" (but "said that whether A or B, C" states C).
+func (d *doc) indirectQuestion(v int) bool {
+	l := d.toks[v].lower()
+	if strings.HasPrefix(l, "ask") || strings.HasPrefix(l, "wonder") || strings.HasPrefix(l, "question") {
+		return true
+	}
+	return v > 0 && d.toks[v-1].is("to", "not", "n't", "never")
+}
+
+// clauseAfterVerbAt finds the clause for clauseAfterVerb.
+func (d *doc) clauseAfterVerbAt(v, e, end int) int {
 	k := e
 	told := d.toks[v].is("told", "tells", "telling")
 	// "told reporters", "told the BBC", "told a Commons select committee"
@@ -1497,6 +1528,9 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 				}
 				p, rule = d.resolveSpeaker(v+1, end, v)
 				after = end
+				if m, ok := d.personAt(v+1, end); ok && m.tok1 < s.tok1 && d.toks[m.tok1].is("not", "to", "that", "against") {
+					break // ", warned Mr Brown not to ...": the name is the verb's object
+				}
 				if segs, a := d.appositiveAfter(end); len(segs) > 0 && (segs[0].role != "" || segs[0].org != nil || segs[0].orgName != "") {
 					after = a // ", said Shailendra Jain, head of MMS firm Adamind,"
 				}

@@ -739,6 +739,14 @@ func (d *doc) findMentions() {
 			d.linkPersonMention(p, a, b, "surname")
 			continue
 		}
+		// "Sir Digby added": a knight or dame by the given name, after
+		// "Sir Digby Jones"
+		if a > 0 && d.toks[a-1].is("sir", "dame") {
+			if p := d.personByGivenName(w); p >= 0 {
+				d.linkPersonMention(p, a, b, "knight's-given-name")
+				continue
+			}
+		}
 		titled := cd.nameA > cd.c.a || d.titledBefore(a)
 		if titled && !allUpperAcronym([]string{w}) && !d.titleNoun(cd.c.a, a, w) {
 			d.addPersonMention(a, b, "titled-name")
@@ -1416,6 +1424,21 @@ func (d *doc) matchPerson(words []string) int {
 		}
 	}
 	return -1
+}
+
+// personByGivenName returns the one person of the article whose full
+// name starts with the given name w, or -1.
+func (d *doc) personByGivenName(w string) int {
+	found := -1
+	for i, p := range d.persons {
+		if len(p.words) >= 2 && p.words[0] == w {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // particleSurname reports a surname with its particle ("De Vido") that

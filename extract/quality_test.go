@@ -51,7 +51,7 @@ var floors = map[string][4]float64{
 	"heldout2/politics-280":      {0.98, 0.65, 0.87, 0.00},
 	"heldout3/business-089":      {0.98, 0.65, 0.81, 0.00},
 	"heldout3/business-446":      {0.98, 0.65, 0.98, 0.48},
-	"heldout3/politics-082":      {0.87, 0.48, 0.88, 0.00},
+	"heldout3/politics-082":      {0.98, 0.48, 0.88, 0.00},
 	"heldout3/politics-127":      {0.98, 0.78, 0.75, 0.00},
 	"heldout3/sport-137":         {0.91, 0.48, 0.98, 0.00},
 	"heldout3/tech-350":          {0.84, 0.38, 0.71, 0.00},
@@ -79,6 +79,12 @@ var floors = map[string][4]float64{
 	"dev7/politics-208":          {0.98, 0.48, 0.98, 0.38},
 	"dev7/sport-208":             {0.92, 0.65, 0.98, 0.00},
 	"dev7/tech-029":              {0.98, 0.48, 0.89, 0.00},
+	"dev8/business-154":          {0.98, 0.48, 0.98, 0.00},
+	"dev8/business-384":          {0.98, 0.65, 0.89, 0.00},
+	"dev8/entertainment-248":     {0.34, 0.00, 0.81, 0.00},
+	"dev8/politics-005":          {0.98, 0.87, 0.86, 0.00},
+	"dev8/sport-386":             {0.92, 0.00, 0.78, 0.00},
+	"dev8/tech-390":              {0.98, 0.48, 0.65, 0.00},
 	"heldout4/business-181":      {0.98, 0.78, 0.98, 0.00},
 	"heldout4/business-241":      {0.98, 0.89, 0.89, 0.00},
 	"heldout4/politics-065":      {0.98, 0.00, 0.73, 0.00},
@@ -129,7 +135,7 @@ func annotatedArticles(t *testing.T) []annotated {
 	}
 	corpus := bbcCorpus()
 	var bbc []string
-	for _, set := range []string{"bbc", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev4", "dev5", "dev6", "dev7"} {
+	for _, set := range []string{"bbc", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev4", "dev5", "dev6", "dev7", "dev8"} {
 		golds, _ := filepath.Glob("testdata/gold/" + set + "/*.json")
 		bbc = append(bbc, golds...)
 	}

@@ -361,6 +361,20 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: the plan was sound"},
 		},
 		{
+			name: "indirect questions are no statements",
+			text: "Tom Hale refused to say whether Mr Bell would stay. Anna Berg asked whether the plan was legal. Jim Bell said that whether voters chose Mr Hale or Ms Berg, the outcome would be the same.",
+			want: []string{"Jim Bell: whether voters chose Mr Hale or Ms Berg, the outcome would be the same"},
+		},
+		{
+			name: "a new report by the speaker after and",
+			text: "Tom Hale said the bar would have to be very high and he asked whether ministers had checked it.",
+			want: []string{"Tom Hale: the bar would have to be very high"},
+		},
+		{
+			name: "the object of a speech verb is no speaker",
+			text: "Chancellor Jim Bell spoke in Leeds. He was speaking as Sir Ivor Penn, the lobby's director general, warned Mr Bell not to spend the surplus on bribes.",
+		},
+		{
 			name: "a programme's name after the audience",
 			text: "Tom Hale told the BBC programme Kestwick Today how the firm uses radio. Anna Berg told Radio 4's Today programme Mr Bell had resigned.",
 			want: []string{"Tom Hale: how the firm uses radio", "Anna Berg: Mr Bell had resigned"},
@@ -1062,6 +1076,11 @@ func TestPersonNames(t *testing.T) {
 			name: "Welsh, Scottish and Irish given names",
 			text: "Rhodri Penhallow and Siobhan Quillfeather arrived late.",
 			want: []string{"Rhodri Penhallow", "Siobhan Quillfeather"},
+		},
+		{
+			name: "a knight by the given name",
+			text: "Sir Ivor Penn said stability was key. Sir Ivor added that he was sure of it.",
+			want: []string{"Ivor Penn"},
 		},
 		{
 			name: "a street's short form",
