@@ -338,6 +338,17 @@ func (d *doc) attributionAfter(c int) (int, string, int, bool) {
 		}
 		return -1, "", k, false
 	}
+	// "“...,” according to media strategist Glen Yearwood"
+	if k+2 < s.tok1 && d.toks[k].is("according") && d.toks[k+1].is("to") {
+		end := k + 2
+		for end < s.tok1 && d.toks[end].word {
+			end++
+		}
+		if m, found := d.personAt(k+2, end); found {
+			return m.ent, "named", d.attributionEnd(m.tok1, s), true
+		}
+		return -1, "", k, false
+	}
 	// "X said", "he told Agency", "the expert explained", "X, a professor, said"
 	for v := k; v < s.tok1 && v < k+12; v++ {
 		if d.toks[v].quote != notQuote {
@@ -1063,11 +1074,18 @@ func (d *doc) introducesQuote(a, b int) bool {
 // ORGANISATION" that ends at token e ("Nigel McCune from the Musicians'
 // Union said"), or -1.
 func (d *doc) personBeforeOrgPhrase(e, s0 int) int {
+	if e-1 > s0 && d.toks[e-1].s == "!" && d.toks[e-1].start == d.toks[e-2].end {
+		e-- // "OutRage!", "Yahoo!"
+	}
 	for _, o := range d.mentionsEndingAt(e) {
 		if o.kind != kindOrg && o.kind != kindCountry {
 			continue
 		}
 		k := o.tok0 - 1
+		// (past a description: "of gay group OutRage")
+		for n := 0; k > s0 && n < 3 && d.toks[k].word && !d.toks[k].cap && !d.toks[k].is("of", "from", "at", "the") && !d.lx.speechVerbs[d.toks[k].lower()]; n++ {
+			k--
+		}
 		if k > s0 && d.toks[k].is("the") {
 			k--
 		}
@@ -1078,6 +1096,31 @@ func (d *doc) personBeforeOrgPhrase(e, s0 int) int {
 			if m.kind == kindPerson {
 				return m.ent
 			}
+		}
+	}
+	// a name the rules do not know as an organisation's, perhaps after a
+	// description: "Brett Lock of gay group OutRage! said"
+	k := e - 1
+	caps := 0
+	for k > s0 && d.toks[k].cap && d.toks[k].word && d.cover[k] == nil && caps < 4 {
+		k--
+		caps++
+	}
+	if caps == 0 {
+		return -1
+	}
+	for n := 0; k > s0 && n < 3 && d.toks[k].word && !d.toks[k].cap && !d.toks[k].is("of", "from", "at") && !d.lx.speechVerbs[d.toks[k].lower()]; n++ {
+		k--
+	}
+	if k > s0 && d.toks[k].is("the") {
+		k--
+	}
+	if k <= s0 || !d.toks[k].is("of", "from", "at") {
+		return -1
+	}
+	for _, m := range d.mentionsEndingAt(k) {
+		if m.kind == kindPerson {
+			return m.ent
 		}
 	}
 	return -1

@@ -375,6 +375,11 @@ func TestReportedStatements(t *testing.T) {
 			text: "Chancellor Jim Bell spoke in Leeds. He was speaking as Sir Ivor Penn, the lobby's director general, warned Mr Bell not to spend the surplus on bribes.",
 		},
 		{
+			name: "according to after a quotation; a group's name with an exclamation mark",
+			text: "\"The plan is sound,\" according to media strategist Tom Hale. Anna Berg of campaign group Kestwick Now! said they were pleased.",
+			want: []string{"Tom Hale: The plan is sound", "Anna Berg: they were pleased"},
+		},
+		{
 			name: "a programme's name after the audience",
 			text: "Tom Hale told the BBC programme Kestwick Today how the firm uses radio. Anna Berg told Radio 4's Today programme Mr Bell had resigned.",
 			want: []string{"Tom Hale: how the firm uses radio", "Anna Berg: Mr Bell had resigned"},
@@ -918,6 +923,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Prime Minister|United Kingdom"},
 		},
 		{
+			name: "a company named by a sentence opener",
+			text: "Still has cut its prices. Sales at existing Still stores fell. Still chief executive Tom Hale admitted that sales were weak.",
+			want: []string{"Tom Hale|Chief Executive|Still"},
+		},
+		{
 			name: "a place that opens the sentence",
 			text: "New York Attorney General Anna Berg sued the company.",
 			want: []string{"Anna Berg|Attorney General|New York"},
@@ -1081,6 +1091,11 @@ func TestPersonNames(t *testing.T) {
 			name: "a knight by the given name",
 			text: "Sir Ivor Penn said stability was key. Sir Ivor added that he was sure of it.",
 			want: []string{"Ivor Penn"},
+		},
+		{
+			name: "more English and American given names",
+			text: "Brett Quillfeather and Hayley Penhallow arrived late.",
+			want: []string{"Brett Quillfeather", "Hayley Penhallow"},
 		},
 		{
 			name: "a street's short form",

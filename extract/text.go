@@ -238,6 +238,11 @@ func splitSentences(toks []token) [][2]int {
 		if !(t.s == "." || t.s == "!" || t.s == "?" || t.s == "…") {
 			continue
 		}
+		// "gay group OutRage! said": a name's "!" (or a quoted "?" ) before
+		// a lower-case word goes on with the sentence
+		if (t.s == "!" || t.s == "?") && i > 0 && toks[i-1].end == t.start && i+1 < len(toks) && toks[i+1].word && !toks[i+1].cap {
+			continue
+		}
 		if t.s == "." && i > 0 && toks[i-1].end == t.start {
 			prev := toks[i-1]
 			if abbreviations[prev.lower()] {

@@ -303,7 +303,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 		// (or a name the article also writes inside a sentence: "Arsenal
 		// vice-chairman David Dein" starting one)
 		if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && d.toks[e-1].cap && d.toks[e-1].word &&
-			d.cover[e-1] == nil && (e < k || !d.sentenceStart(e-1) || ti.class != "gov" && d.nameElsewhere(e-1)) && !d.isCountryWord(e-1) &&
+			d.cover[e-1] == nil && (e < k || !d.sentenceStart(e-1) || ti.class != "gov" && (d.nameElsewhere(e-1) || d.capsElsewhere(e-1))) && !d.isCountryWord(e-1) &&
 			!d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] && !tenureWords[strings.ToLower(d.toks[e-1].s)] {
 			st := e - 1
 			// (a first word of the sentence joins the name unless the article
@@ -314,7 +314,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 					!strings.HasPrefix(d.toks[st-1].lower(), "ex-") && !strings.HasPrefix(d.toks[st-1].lower(), "former-")) {
 				st--
 			}
-			if (!d.isCommon(d.toks[st].s) || d.placeStart(st)) && (e == k || d.personBySurname(d.toks[e-1].s, e-1) < 0 && !d.lx.givenNames[d.toks[e-1].s]) {
+			if (!d.isCommon(d.toks[st].s) || d.placeStart(st) || d.capsElsewhere(st)) && (e == k || d.personBySurname(d.toks[e-1].s, e-1) < 0 && !d.lx.givenNames[d.toks[e-1].s]) {
 				ti.orgName = d.fullOrgName(d.span(st, e))
 				k = st
 			}
@@ -489,6 +489,20 @@ func (d *doc) isHeadAt(i int) bool {
 	}
 	if c, ok := d.lx.titleHeads[singular(l)]; ok && c == "gov" {
 		return true
+	}
+	return false
+}
+
+// capsElsewhere reports whether the word at token i stands capitalised
+// inside another sentence of the article, as a name does ("existing Next
+// stores" for the retailer Next, whose name is also a sentence opener).
+func (d *doc) capsElsewhere(i int) bool {
+	w := d.toks[i].s
+	for j, t := range d.toks {
+		if j != i && t.s == w && t.cap && !d.sentenceStart(j) && j > 0 && d.toks[j-1].word && !d.toks[j-1].cap &&
+			!d.toks[j-1].is("and", "of", "for") && (j+1 >= len(d.toks) || !d.toks[j+1].cap) {
+			return true // (alone: not "Iron and Steel Co.")
+		}
 	}
 	return false
 }
