@@ -753,6 +753,9 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 			if c, ok := d.accuseClaim(si); ok && !overlapsAny(c, cs) {
 				out = append(out, c)
 			}
+			if c, ok := d.urgeClaim(si); ok && !overlapsAny(c, cs) {
+				out = append(out, c)
+			}
 			continue
 		}
 		if inDirect(si) {
@@ -766,6 +769,9 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 			out = append(out, c)
 		}
 		if c, ok := d.accuseClaim(si); ok && !overlapsAny(c, out) {
+			out = append(out, c)
+		}
+		if c, ok := d.urgeClaim(si); ok && !overlapsAny(c, out) {
 			out = append(out, c)
 		}
 	}
@@ -1638,6 +1644,78 @@ func (d *doc) inAppositive(c, v int) bool {
 // callClaim: "X called the bilateral relations lukewarm" → "the bilateral
 // relations are lukewarm"; "X dismissed the plan as reckless" → "the plan
 // is reckless"; "..., calling it an intrusion" → "it is an intrusion".
+// urgeVerbs report what the speaker wants someone else to do: "warned Mr
+// Brown not to ...", "urged ministers to ...", "called on rich nations to
+// ...".
+var urgeVerbs = map[string]bool{
+	"warned": true, "warns": true, "urged": true, "urges": true, "urging": true, "advised": true,
+	"advises": true, "implored": true, "begged": true, "pressed": true, "encouraged": true,
+}
+
+// urgeClaim reads "X warned/urged/called on Y (not) to V ...": X's
+// reported words, the object and its infinitive as the statement ("Mr
+// Brown not to be tempted to use any extra cash ...").
+func (d *doc) urgeClaim(si int) (claim, bool) {
+	s := d.sents[si]
+	for v := s.tok0 + 1; v < s.tok1-3; v++ {
+		if d.inQuote[v] {
+			continue
+		}
+		obj := v + 1
+		switch {
+		case urgeVerbs[d.toks[v].lower()]:
+		case d.toks[v].is("called", "calls", "calling") && d.toks[v+1].is("on", "upon"):
+			obj = v + 2
+		default:
+			continue
+		}
+		if d.toks[v-1].is("was", "were", "is", "are", "be", "been", "being") {
+			continue // "he was warned"
+		}
+		// the object, then "(not) to" and a verb
+		to := -1
+		for k := obj + 1; k < s.tok1-1 && k < obj+9; k++ {
+			if d.toks[k].is("to") && d.toks[k+1].word && !d.toks[k+1].cap && !d.toks[k+1].is("the", "a", "an") {
+				to = k
+				break
+			}
+			if !d.toks[k].word && d.toks[k].s != "'s" && d.toks[k].s != "\u2019s" {
+				break
+			}
+		}
+		if to < 0 || d.toks[obj].is("to") {
+			continue
+		}
+		var p int
+		var rule string
+		if strings.HasSuffix(d.toks[v].lower(), "ing") {
+			if d.toks[v-1].s != "," {
+				continue
+			}
+			p, rule = d.clauseSubject(v)
+		} else {
+			p, rule = d.subjectBefore(v)
+		}
+		if p < 0 {
+			continue
+		}
+		end := s.tok1
+		for k := to + 1; k < s.tok1; k++ {
+			if d.toks[k].s == ";" || d.toks[k].s == ":" || d.toks[k].s == "," && k+1 < s.tok1 &&
+				(d.toks[k+1].is("and", "but", "while", "which", "who", "as") || strings.HasSuffix(d.toks[k+1].lower(), "ing")) {
+				end = k // (and before a participle clause: ", fearing that ...")
+				break
+			}
+		}
+		for end > to+1 && !d.toks[end-1].word {
+			end--
+		}
+		return claim{person: p, kind: Indirect, text: trimStatement(d.cleanSpan(obj, end)), a: obj, b: end, sent0: si, sent1: si,
+			rule: "reported:" + d.toks[v].lower() + ":" + rule}, true
+	}
+	return claim{}, false
+}
+
 // accuseClaim reads "X accused Y of Z-ing ...": X says that Y did Z; the
 // statement is the object and its charge ("Mr Blair's government of being
 // less than straightforward over its plans").

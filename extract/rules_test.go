@@ -348,7 +348,7 @@ func TestReportedStatements(t *testing.T) {
 		{
 			name: "the speaker's second verb ends the statement",
 			text: "Anna Berg said the plan was weak and urged ministers to drop it. Tom Hale has insisted the film is harmless and has refused to withdraw it.",
-			want: []string{"Anna Berg: the plan was weak", "Tom Hale: the film is harmless"},
+			want: []string{"Anna Berg: the plan was weak", "Anna Berg: ministers to drop it", "Tom Hale: the film is harmless"},
 		},
 		{
 			name: "a subject with however between commas, and a reflexive object",
@@ -373,11 +373,17 @@ func TestReportedStatements(t *testing.T) {
 		{
 			name: "the object of a speech verb is no speaker",
 			text: "Chancellor Jim Bell spoke in Leeds. He was speaking as Sir Ivor Penn, the lobby's director general, warned Mr Bell not to spend the surplus on bribes.",
+			want: []string{"Ivor Penn: Mr Bell not to spend the surplus on bribes"},
 		},
 		{
 			name: "according to after a quotation; a group's name with an exclamation mark",
 			text: "\"The plan is sound,\" according to media strategist Tom Hale. Anna Berg of campaign group Kestwick Now! said they were pleased.",
 			want: []string{"Tom Hale: The plan is sound", "Anna Berg: they were pleased"},
+		},
+		{
+			name: "urging and warning someone to do something",
+			text: "Sir Ivor Penn, the lobby's director general, warned Mr Bell not to spend the surplus. Tom Hale urged ministers to drop the plan, fearing a backlash. Anna Berg has called on rich nations to fund the scheme. Jim Bell was warned to stay away.",
+			want: []string{"Ivor Penn: Mr Bell not to spend the surplus", "Tom Hale: ministers to drop the plan", "Anna Berg: rich nations to fund the scheme"},
 		},
 		{
 			name: "a programme's name after the audience",
