@@ -505,17 +505,30 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 	return a, a.org != ""
 }
 
+// afterPreposition returns the token after one of the prepositions at
+// token b and an optional "the" ("of the UK Patent Office"), or -1.
+func (d *doc) afterPreposition(b int, preps ...string) int {
+	if b+1 >= len(d.toks) || !d.toks[b].is(preps...) {
+		return -1
+	}
+	k := b + 1
+	if d.toks[k].is("the") {
+		k++
+	}
+	if k >= len(d.toks) {
+		return -1
+	}
+	return k
+}
+
 // orgMentionAfter returns the organisation named right after "of (the)"
 // that follows a name ending at token b, when the extractor took it for an
 // organisation and it ends the phrase ("of Mellon Bank.", not "of
 // Respond's Belgian partner"), or "".
 func (d *doc) orgMentionAfter(b int) string {
-	if b+1 >= len(d.toks) || !d.toks[b].is("of") {
+	k := d.afterPreposition(b, "of")
+	if k < 0 {
 		return ""
-	}
-	k := b + 1
-	if d.toks[k].is("the") {
-		k++
 	}
 	for _, m := range d.startAt[k] {
 		if m.kind == kindOrg && d.sentOf[m.tok0] == d.sentOf[b] {
@@ -556,12 +569,9 @@ func (d *doc) seatAfterName(b int) string {
 // name must end the phrase ("of Iceland, warned", "of Pakistan said"),
 // not start another ("of Pakistan's army", "of Pakistan Airlines").
 func (d *doc) countryAfterName(b int) string {
-	if b+1 >= len(d.toks) || !d.toks[b].is("of") {
+	k := d.afterPreposition(b, "of")
+	if k < 0 {
 		return ""
-	}
-	k := b + 1
-	if d.toks[k].is("the") {
-		k++
 	}
 	c, kind, e := d.countryAt(k, min(k+4, len(d.toks)))
 	if c == "" || kind != formName || e < len(d.toks) && (d.toks[e].word && d.toks[e].cap || d.toks[e].s == "'s" || d.toks[e].s == "\u2019s") {
@@ -635,14 +645,8 @@ func (d *doc) capitalAfterComma(b int) bool {
 // at token b: "of/at/from (the) ORGANISATION", an organisation found or a
 // capitalised name; or "".
 func (d *doc) orgAfterName(b int) string {
-	if b+1 >= len(d.toks) || !d.toks[b].is("of", "at", "from") {
-		return ""
-	}
-	k := b + 1
-	if d.toks[k].is("the") {
-		k++
-	}
-	if k >= len(d.toks) || d.sentOf[k] != d.sentOf[b] {
+	k := d.afterPreposition(b, "of", "at", "from")
+	if k < 0 || d.sentOf[k] != d.sentOf[b] {
 		return ""
 	}
 	for _, m := range d.startAt[k] {

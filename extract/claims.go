@@ -750,10 +750,7 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 			if c, ok := d.callClaim(si); ok && !overlapsAny(c, cs) {
 				out = append(out, c)
 			}
-			if c, ok := d.accuseClaim(si); ok && !overlapsAny(c, cs) {
-				out = append(out, c)
-			}
-			if c, ok := d.urgeClaim(si); ok && !overlapsAny(c, cs) {
+			if c, ok := d.complementClaim(si); ok && !overlapsAny(c, cs) {
 				out = append(out, c)
 			}
 			continue
@@ -768,10 +765,7 @@ func (d *doc) indirectClaims(direct []claim) []claim {
 		if c, ok := d.callClaim(si); ok {
 			out = append(out, c)
 		}
-		if c, ok := d.accuseClaim(si); ok && !overlapsAny(c, out) {
-			out = append(out, c)
-		}
-		if c, ok := d.urgeClaim(si); ok && !overlapsAny(c, out) {
+		if c, ok := d.complementClaim(si); ok && !overlapsAny(c, out) {
 			out = append(out, c)
 		}
 	}
@@ -1645,69 +1639,40 @@ func (d *doc) inAppositive(c, v int) bool {
 // relations are lukewarm"; "X dismissed the plan as reckless" → "the plan
 // is reckless"; "..., calling it an intrusion" → "it is an intrusion".
 // urgeVerbs report what the speaker wants someone else to do: "warned Mr
-// Brown not to ...", "urged ministers to ...", "called on rich nations to
-// ...".
+// Brown not to ...", "urged ministers to ..." (and "called on X to").
 var urgeVerbs = map[string]bool{
 	"warned": true, "warns": true, "urged": true, "urges": true, "urging": true, "advised": true,
 	"advises": true, "implored": true, "begged": true, "pressed": true, "encouraged": true,
 }
 
-// urgeClaim reads "X warned/urged/called on Y (not) to V ...": X's
-// reported words, the object and its infinitive as the statement ("Mr
-// Brown not to be tempted to use any extra cash ...").
-func (d *doc) urgeClaim(si int) (claim, bool) {
+// complementClaim reads a speech verb with an object and its complement
+// as the speaker's reported words, the object and complement as the
+// statement: "X accused Y of Z-ing ..." ("Mr Blair's government of being
+// less than straightforward over its plans"), "X warned/urged/called on Y
+// (not) to V ..." ("Mr Brown not to be tempted to use ...").
+func (d *doc) complementClaim(si int) (claim, bool) {
 	s := d.sents[si]
 	for v := s.tok0 + 1; v < s.tok1-3; v++ {
-		if d.inQuote[v] {
+		if d.inQuote[v] || d.toks[v-1].is("was", "were", "is", "are", "be", "been", "being", "the", "of") {
+			continue // "he was accused of", "the accused", "was warned to"
+		}
+		obj, mark := d.complementAt(v, s.tok1)
+		if mark < 0 {
 			continue
 		}
-		obj := v + 1
-		switch {
-		case urgeVerbs[d.toks[v].lower()]:
-		case d.toks[v].is("called", "calls", "calling") && d.toks[v+1].is("on", "upon"):
-			obj = v + 2
-		default:
-			continue
-		}
-		if d.toks[v-1].is("was", "were", "is", "are", "be", "been", "being") {
-			continue // "he was warned"
-		}
-		// the object, then "(not) to" and a verb
-		to := -1
-		for k := obj + 1; k < s.tok1-1 && k < obj+9; k++ {
-			if d.toks[k].is("to") && d.toks[k+1].word && !d.toks[k+1].cap && !d.toks[k+1].is("the", "a", "an") {
-				to = k
-				break
-			}
-			if !d.toks[k].word && d.toks[k].s != "'s" && d.toks[k].s != "\u2019s" {
-				break
-			}
-		}
-		if to < 0 || d.toks[obj].is("to") {
-			continue
-		}
-		var p int
-		var rule string
-		if strings.HasSuffix(d.toks[v].lower(), "ing") {
-			if d.toks[v-1].s != "," {
-				continue
-			}
-			p, rule = d.clauseSubject(v)
-		} else {
-			p, rule = d.subjectBefore(v)
-		}
+		p, rule := d.verbSubject(v)
 		if p < 0 {
 			continue
 		}
 		end := s.tok1
-		for k := to + 1; k < s.tok1; k++ {
+		for k := mark + 2; k < s.tok1; k++ {
 			if d.toks[k].s == ";" || d.toks[k].s == ":" || d.toks[k].s == "," && k+1 < s.tok1 &&
 				(d.toks[k+1].is("and", "but", "while", "which", "who", "as") || strings.HasSuffix(d.toks[k+1].lower(), "ing")) {
 				end = k // (and before a participle clause: ", fearing that ...")
 				break
 			}
 		}
-		for end > to+1 && !d.toks[end-1].word {
+		for end > mark+1 && !d.toks[end-1].word {
 			end--
 		}
 		return claim{person: p, kind: Indirect, text: trimStatement(d.cleanSpan(obj, end)), a: obj, b: end, sent0: si, sent1: si,
@@ -1716,64 +1681,51 @@ func (d *doc) urgeClaim(si int) (claim, bool) {
 	return claim{}, false
 }
 
-// accuseClaim reads "X accused Y of Z-ing ...": X says that Y did Z; the
-// statement is the object and its charge ("Mr Blair's government of being
-// less than straightforward over its plans").
-func (d *doc) accuseClaim(si int) (claim, bool) {
-	s := d.sents[si]
-	for v := s.tok0 + 1; v < s.tok1-3; v++ {
-		if d.inQuote[v] || !d.toks[v].is("accused", "accuses", "accusing") {
-			continue
-		}
-		if d.toks[v-1].is("was", "were", "is", "are", "be", "been", "being", "the", "of") {
-			continue // "he was accused of", "the accused"
-		}
-		// the object, then "of" and a gerund: "accused the government of
-		// being less than straightforward"
-		of := -1
-		for k := v + 2; k < s.tok1-1 && k < v+10; k++ {
-			g := k + 1
-			if g < s.tok1-1 && d.toks[g].quote != notQuote {
-				g++ // of "being less than straightforward"
-			}
-			if d.toks[k].is("of") && strings.HasSuffix(d.toks[g].lower(), "ing") {
-				of = k
-				break
-			}
-			if !d.toks[k].word && d.toks[k].s != "'s" && d.toks[k].s != "\u2019s" {
-				break
-			}
-		}
-		if of < 0 {
-			continue
-		}
-		var p int
-		var rule string
-		if strings.HasSuffix(d.toks[v].lower(), "ing") {
-			if d.toks[v-1].s != "," {
-				continue
-			}
-			p, rule = d.clauseSubject(v)
-		} else {
-			p, rule = d.subjectBefore(v)
-		}
-		if p < 0 {
-			continue
-		}
-		end := s.tok1
-		for k := of + 2; k < s.tok1; k++ {
-			if d.toks[k].s == ";" || d.toks[k].s == ":" || d.toks[k].s == "," && k+1 < s.tok1 && d.toks[k+1].is("and", "but", "saying", "adding", "while", "which", "who") {
-				end = k
-				break
-			}
-		}
-		for end > of+1 && !d.toks[end-1].word {
-			end--
-		}
-		return claim{person: p, kind: Indirect, text: trimStatement(d.cleanSpan(v+1, end)), a: v + 1, b: end, sent0: si, sent1: si,
-			rule: "reported:" + d.toks[v].lower() + ":" + rule}, true
+// complementAt finds, for a verb at token v that takes an object and a
+// complement, where the object starts and the complement's marker: "of"
+// before a gerund after "accused", "(not) to" before a verb after "urged"
+// or "called on". mark is -1 when there is none within a few words.
+func (d *doc) complementAt(v, end int) (obj, mark int) {
+	t := d.toks[v]
+	accuse := t.is("accused", "accuses", "accusing")
+	obj = v + 1
+	switch {
+	case accuse, urgeVerbs[t.lower()]:
+	case t.is("called", "calls", "calling") && d.toks[v+1].is("on", "upon"):
+		obj = v + 2
+	default:
+		return 0, -1
 	}
-	return claim{}, false
+	if d.toks[obj].is("to", "of") {
+		return 0, -1
+	}
+	for k := obj + 1; k < end-1 && k < obj+9; k++ {
+		next := k + 1
+		if next < end-1 && d.toks[next].quote != notQuote {
+			next++ // of "being less than straightforward"
+		}
+		if accuse && d.toks[k].is("of") && strings.HasSuffix(d.toks[next].lower(), "ing") ||
+			!accuse && d.toks[k].is("to") && d.toks[next].word && !d.toks[next].cap && !d.toks[next].is("the", "a", "an") {
+			return obj, k
+		}
+		if !d.toks[k].word && d.toks[k].s != "'s" && d.toks[k].s != "\u2019s" {
+			break
+		}
+	}
+	return 0, -1
+}
+
+// verbSubject returns the speaker of the speech verb at token v: the
+// subject before it, or for a participle after a comma (", urging ..."),
+// the subject of its clause.
+func (d *doc) verbSubject(v int) (int, string) {
+	if strings.HasSuffix(d.toks[v].lower(), "ing") {
+		if d.toks[v-1].s != "," {
+			return -1, ""
+		}
+		return d.clauseSubject(v)
+	}
+	return d.subjectBefore(v)
 }
 
 func (d *doc) callClaim(si int) (claim, bool) {
@@ -1786,16 +1738,7 @@ func (d *doc) callClaim(si int) (claim, bool) {
 		if next.is("for", "on", "upon", "off", "in", "out", "up", "back", "him", "her", "them", "me", "us", "a", "an", "as") {
 			continue
 		}
-		var p int
-		var rule string
-		if strings.HasSuffix(d.toks[v].lower(), "ing") {
-			if d.toks[v-1].s != "," {
-				continue
-			}
-			p, rule = d.clauseSubject(v)
-		} else {
-			p, rule = d.subjectBefore(v)
-		}
+		p, rule := d.verbSubject(v)
 		if p < 0 {
 			continue
 		}

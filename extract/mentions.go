@@ -206,31 +206,15 @@ func (d *doc) chunks() []chunk {
 		j := i + 1
 		// a day or a month stands alone: "on Wednesday Mr Straw said"
 		for j < n && d.sentOf[j] == d.sentOf[i] && !calendarWords[d.toks[i].s] {
-			if d.pluralPossessiveAt(j) && j+1 < n && d.isCapWord(j+1) && d.sentOf[j+1] == d.sentOf[i] {
-				// "Musicians' Union", "Music Managers' Forum": one name if
-				// it ends in an organisation word (not "Sky Networks'
-				// Sophie Turner Laing")
+			// "Musicians' Union", "European People's Party": a plural's
+			// possessive inside a name that ends in an organisation word
+			if d.pluralPossessiveAt(j) || (d.toks[j].s == "'s" || d.toks[j].s == "\u2019s") && irregularPlural(d.toks[j-1].lower()) {
 				k := j + 1
 				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
 					k++
 				}
-				if !d.chunkHasOrgHead(j+1, k) {
-					break
-				}
-				j = k
-				continue
-			}
-			// "European People's Party", "Women's Institute": an irregular
-			// plural's possessive inside a name that ends in an
-			// organisation word (not "Britain's Labour Party")
-			if (d.toks[j].s == "'s" || d.toks[j].s == "\u2019s") && j+1 < n && d.isCapWord(j+1) && d.sentOf[j+1] == d.sentOf[i] &&
-				irregularPlural(d.toks[j-1].lower()) {
-				k := j + 1
-				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
-					k++
-				}
-				if !d.chunkHasOrgHead(j+1, k) {
-					break
+				if k == j+1 || !d.chunkHasOrgHead(j+1, k) {
+					break // not "Sky Networks' Sophie Turner Laing", "Britain's Labour Party"
 				}
 				j = k
 				continue
