@@ -24,6 +24,7 @@ type Lexicon struct {
 	// minus "the") to the country and the kind of form.
 	countryForms    map[string]countryForm
 	maxCountryWords int
+	countryFirst    map[string]bool // first words of the forms (and "the"), to skip other words fast
 	unions          map[string]bool // unions of states ("European Union")
 
 	titleHeads     map[string]string // lower-cased head phrase → class
@@ -123,6 +124,7 @@ func DefaultLexicon() (*Lexicon, error) {
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		countryForms:   map[string]countryForm{},
+		countryFirst:   map[string]bool{"the": true},
 		unions:         map[string]bool{},
 		titleHeads:     map[string]string{},
 		headFirstWords: map[string]bool{},
@@ -249,9 +251,11 @@ func (lx *Lexicon) addCountry(c []string) error {
 			return // the first listed country keeps an ambiguous form
 		}
 		lx.countryForms[key] = countryForm{country: name, kind: kind}
-		if n := len(strings.Fields(key)); n > lx.maxCountryWords {
+		fields := strings.Fields(key)
+		if n := len(fields); n > lx.maxCountryWords {
 			lx.maxCountryWords = n
 		}
+		lx.countryFirst[strings.TrimSuffix(fields[0], "'s")] = true // ("People's Republic of China": "People" is a token of its own)
 	}
 	if len(c) > 5 {
 		switch c[5] {

@@ -458,6 +458,9 @@ func (d *doc) countryAt(i, limit int) (string, string, int) {
 	if i >= limit || !d.toks[i].cap {
 		return best, kind, end // forms are proper nouns
 	}
+	if first := d.toks[i].low; !d.lx.countryFirst[first] && !d.lx.countryFirst[strings.ReplaceAll(first, "\u2019", "'")] {
+		return best, kind, end
+	}
 	var words []string
 	for j := i; j < limit && j-i < d.lx.maxCountryWords+2; j++ {
 		t := d.toks[j]
