@@ -207,19 +207,19 @@ func (d *doc) descriptionAffiliations(have []affil) []affil {
 		return false
 	}
 	for i := 0; i+3 < len(d.toks); i++ {
-		// the subject of its clause: not "the election of the US
-		// president", not "travelling with the Japanese prime minister"
-		if d.inQuote[i] || i > 0 && (prepositions[d.toks[i-1].lower()] || d.toks[i-1].is("and", "or")) {
-			continue
-		}
 		// "the UK chancellor", or "India's defence minister" opening a
 		// sentence
 		k, former, possessive := i+1, false, false
 		if !d.toks[i].is("the") {
-			if !d.sentenceStart(i) {
+			if !d.toks[i].cap || !d.sentenceStart(i) {
 				continue
 			}
 			k, possessive = i, true
+		}
+		// the subject of its clause: not "the election of the US
+		// president", not "travelling with the Japanese prime minister"
+		if d.inQuote[i] || i > 0 && (prepositions[d.toks[i-1].lower()] || d.toks[i-1].is("and", "or")) {
+			continue
 		}
 		if d.toks[k].is("former") {
 			k, former = k+1, true

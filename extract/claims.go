@@ -1653,12 +1653,9 @@ var urgeVerbs = map[string]bool{
 func (d *doc) complementClaim(si int) (claim, bool) {
 	s := d.sents[si]
 	for v := s.tok0 + 1; v < s.tok1-3; v++ {
-		if d.inQuote[v] || d.toks[v-1].is("was", "were", "is", "are", "be", "been", "being", "the", "of") {
-			continue // "he was accused of", "the accused", "was warned to"
-		}
 		obj, mark := d.complementAt(v, s.tok1)
-		if mark < 0 {
-			continue
+		if mark < 0 || d.inQuote[v] || d.toks[v-1].is("was", "were", "is", "are", "be", "been", "being", "the", "of") {
+			continue // (not "he was accused of", "the accused", "was warned to")
 		}
 		p, rule := d.verbSubject(v)
 		if p < 0 {
@@ -1687,6 +1684,9 @@ func (d *doc) complementClaim(si int) (claim, bool) {
 // or "called on". mark is -1 when there is none within a few words.
 func (d *doc) complementAt(v, end int) (obj, mark int) {
 	t := d.toks[v]
+	if !t.word || t.cap || len(t.s) < 5 {
+		return 0, -1 // (the verbs are lower-case words of five letters or more)
+	}
 	accuse := t.is("accused", "accuses", "accusing")
 	obj = v + 1
 	switch {
