@@ -1078,24 +1078,8 @@ func (d *doc) personBeforeOrgPhrase(e, s0 int) int {
 		e-- // "OutRage!", "Yahoo!"
 	}
 	for _, o := range d.mentionsEndingAt(e) {
-		if o.kind != kindOrg && o.kind != kindCountry {
-			continue
-		}
-		k := o.tok0 - 1
-		// (past a description: "of gay group OutRage")
-		for n := 0; k > s0 && n < 3 && d.toks[k].word && !d.toks[k].cap && !d.toks[k].is("of", "from", "at", "the") && !d.lx.speechVerbs[d.toks[k].lower()]; n++ {
-			k--
-		}
-		if k > s0 && d.toks[k].is("the") {
-			k--
-		}
-		if k <= s0 || !d.toks[k].is("from", "of", "at") {
-			return -1
-		}
-		for _, m := range d.mentionsEndingAt(k) {
-			if m.kind == kindPerson {
-				return m.ent
-			}
+		if o.kind == kindOrg || o.kind == kindCountry {
+			return d.personOfBefore(o.tok0-1, s0)
 		}
 	}
 	// a name the rules do not know as an organisation's, perhaps after a
@@ -1109,7 +1093,15 @@ func (d *doc) personBeforeOrgPhrase(e, s0 int) int {
 	if caps == 0 {
 		return -1
 	}
-	for n := 0; k > s0 && n < 3 && d.toks[k].word && !d.toks[k].cap && !d.toks[k].is("of", "from", "at") && !d.lx.speechVerbs[d.toks[k].lower()]; n++ {
+	return d.personOfBefore(k, s0)
+}
+
+// personOfBefore returns the person named before "of", "from" or "at",
+// an optional "the" and a short lower-case description, that end at token
+// k: "Nigel McCune from the Musicians' Union", "Brett Lock of gay group
+// OutRage!"; or -1.
+func (d *doc) personOfBefore(k, s0 int) int {
+	for n := 0; k > s0 && n < 3 && d.toks[k].word && !d.toks[k].cap && !d.toks[k].is("of", "from", "at", "the") && !d.lx.speechVerbs[d.toks[k].lower()]; n++ {
 		k--
 	}
 	if k > s0 && d.toks[k].is("the") {
