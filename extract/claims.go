@@ -1415,6 +1415,11 @@ func (d *doc) skipAudience(k, end int) int {
 	if e > j && e < end && d.toks[e].is("that") {
 		return e
 	}
+	// "told Clarin it would not accept ...": a name, then the clause's
+	// subject pronoun
+	if e > j && e-j <= 3 && e+1 < end && d.toks[e].is("it", "he", "she", "they", "we", "there") && d.unnamedRun(j, e) {
+		return e
+	}
 	for j := k; j < end && j < k+7; j++ {
 		t := d.toks[j]
 		if !t.word && t.s != "'s" && t.s != "\u2019s" {
@@ -1425,6 +1430,17 @@ func (d *doc) skipAudience(k, end int) int {
 		}
 	}
 	return -1
+}
+
+// unnamedRun reports whether tokens [a, b) hold no mention of a person
+// and no form of address ("Clarin", not "Mr Brown").
+func (d *doc) unnamedRun(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.cover[k] != nil && d.cover[k].kind == kindPerson || d.lx.honorifics[d.toks[k].lower()] != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // possessiveNameEnd returns the token after the possessive that ends a

@@ -396,6 +396,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: he would sue", "Tom Hale: the board of hiding the losses from shareholders", "Jim Bell: the firm of cutting corners on safety"},
 		},
 		{
+			name: "an unknown name as the audience, then the clause's pronoun",
+			text: "Tom Hale told Clarinet he would stay. The chairman told Mr Bell he would go.",
+			want: []string{"Tom Hale: he would stay"},
+		},
+		{
 			name: "an audience named by capitalised words no rule knows",
 			text: "The paper's correspondent in Lagos, Anna Berg, told World Trade Review that prices would rise.",
 			want: []string{"Anna Berg: prices would rise"},
