@@ -522,12 +522,19 @@ func (d *doc) afterPreposition(b int, preps ...string) int {
 }
 
 // orgMentionAfter returns the organisation named right after "of (the)"
-// that follows a name ending at token b, when the extractor took it for an
+// (and a short description) that follows a name ending at token b, when the extractor took it for an
 // organisation and it ends the phrase ("of Mellon Bank.", not "of
 // Respond's Belgian partner"), or "".
 func (d *doc) orgMentionAfter(b int) string {
 	k := d.afterPreposition(b, "of")
 	if k < 0 {
+		return ""
+	}
+	// past a short description: "of gay group OutRage!"
+	for n := 0; n < 3 && k < len(d.toks) && d.toks[k].word && !d.toks[k].cap && !functionWords[d.toks[k].lower()]; n++ {
+		k++
+	}
+	if k >= len(d.toks) {
 		return ""
 	}
 	for _, m := range d.startAt[k] {

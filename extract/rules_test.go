@@ -905,8 +905,8 @@ func TestTitleAffiliations(t *testing.T) {
 		},
 		{
 			name: "an organisation after the name",
-			text: "\"Rates will rise,\" said Tom Hale of Kestwick Capital. Anna Berg of the Crestwick Institute said they would not. Lord Penn of Bramley agreed.",
-			want: []string{"Tom Hale|Member|Kestwick Capital", "Anna Berg|Member|Crestwick Institute"},
+			text: "\"Rates will rise,\" said Tom Hale of Kestwick Capital. Anna Berg of the Crestwick Institute said they would not. Lord Penn of Bramley agreed. Jim Bell of campaign group Kestwick Now said so too.",
+			want: []string{"Tom Hale|Member|Kestwick Capital", "Anna Berg|Member|Crestwick Institute", "Jim Bell|Member|Kestwick Now"},
 		},
 		{
 			name: "a country after the name",
