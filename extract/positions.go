@@ -925,8 +925,15 @@ func (d *doc) cuesAt(i int) cueList {
 // the same whichever cue introduced it. A phrase that does not start with
 // a bare verb ("the deal", "talks") is returned as it is.
 func gerundPhrase(s string) string {
+	// an adverb before the verb stays: "to finally become" → "finally
+	// becoming"
+	if w, rest, ok := strings.Cut(s, " "); ok && len(w) > 4 && strings.HasSuffix(w, "ly") {
+		if v, _, _ := strings.Cut(rest, " "); v == "be" || bareVerbLike(v) {
+			return w + " " + gerundPhrase(rest)
+		}
+	}
 	verb, rest, _ := strings.Cut(s, " ")
-	if !bareVerbLike(verb) {
+	if verb != "be" && !bareVerbLike(verb) {
 		return s
 	}
 	if rest == "" {

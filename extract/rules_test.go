@@ -44,6 +44,11 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"Norway supports joining the fishing pact", "Sweden opposes the loan offered by the bank", "Finland supports more time to decide"},
 		},
 		{
+			name: "an adverb before the infinitive",
+			text: "Norway hopes to finally join the fishing pact.",
+			want: []string{"Norway supports finally joining the fishing pact"},
+		},
+		{
 			name: "a bracketed aside inside the issue",
 			text: "Norway has called on rich nations to fund a £2bn ($3bn) plan to clean the seas.",
 			want: []string{"Norway supports funding a £2bn plan to clean the seas"},
