@@ -548,7 +548,7 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		if t.is("rather") && end+1 < b && d.toks[end+1].is("than") {
 			break
 		}
-		if t.s == "," && end+1 < b && d.toks[end+1].is("which", "who", "but", "while", "as", "rather", "and", "despite", "although", "though", "since", "because", "saying", "adding", "according", "with") {
+		if t.s == "," && end+1 < b && d.toks[end+1].is("which", "who", "but", "while", "as", "rather", "and", "despite", "although", "though", "since", "because", "saying", "adding", "according", "with", "it", "he", "she", "they", "we") {
 			break
 		}
 		if t.is("and") && end+1 < b && d.startsCue(end+1) {

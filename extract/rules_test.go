@@ -44,6 +44,11 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"Norway supports joining the fishing pact", "Sweden opposes the loan offered by the bank", "Finland supports more time to decide"},
 		},
 		{
+			name: "courting, signing, pressing the case; a new clause after a comma ends the issue",
+			text: "Norway has been courting foreign investment. Sweden has signed the fishing charter, it has never ratified it. Finland pressed the case for lower quotas.",
+			want: []string{"Norway supports foreign investment", "Sweden supports the fishing charter", "Finland supports lower quotas"},
+		},
+		{
 			name: "an adverb before the infinitive",
 			text: "Norway hopes to finally join the fishing pact.",
 			want: []string{"Norway supports finally joining the fishing pact"},
