@@ -406,6 +406,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: he would sue", "Tom Hale: the board of hiding the losses from shareholders", "Jim Bell: the firm of cutting corners on safety"},
 		},
 		{
+			name: "the diplomat: a fellow who was an ambassador",
+			text: "Tom Hale, a former minister, spoke first. Sir Ivor Penn, Senior Fellow at the Kestwick Centre, former UK Ambassador to Norway, was more sceptical. \"Oslo can wait,\" the diplomat added.",
+			want: []string{"Ivor Penn: Oslo can wait"},
+		},
+		{
 			name: "an unknown name as the audience, then the clause's pronoun",
 			text: "Tom Hale told Clarinet he would stay. The chairman told Mr Bell he would go.",
 			want: []string{"Tom Hale: he would stay"},

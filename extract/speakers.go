@@ -367,6 +367,17 @@ func (d *doc) hasTitleWord(a, b int) bool {
 	return false
 }
 
+// holdsGovOffice reports whether the person's description names an office
+// of state ("ambassador", "minister").
+func (d *doc) holdsGovOffice(p *personEnt) bool {
+	for w := range p.desc {
+		if d.lx.titleHeads[w] == "gov" {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveDescription resolves "the expert", "the analyst", "Former US
 // Diplomat", "Russian Foreign Minister" to the latest person (named before
 // at, outside quotations) the description fits.
@@ -506,7 +517,9 @@ func (d *doc) fits(p *personEnt, head string, words, countries []string, generic
 		return p.class == "expert" || p.class == "org"
 	}
 	if official {
-		return p.class == "gov" || p.class == ""
+		// (or someone who also holds an office of state: "Senior Fellow
+		// ..., former UK Ambassador" is "the diplomat")
+		return p.class == "gov" || p.class == "" || d.holdsGovOffice(p)
 	}
 	// a person known by another office does not fit: "the prime minister"
 	// is not the one called "President Bush"
