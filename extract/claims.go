@@ -399,6 +399,12 @@ func (d *doc) attributionBefore(open int) (int, string, bool) {
 			}
 			return -1, "", false
 		}
+		// "with finance minister Herve Gaymard telling parliament: “...”"
+		if d.lx.participles[d.toks[v].lower()] {
+			if p := d.withPerson(v); p >= 0 {
+				return p, "participle:with", true
+			}
+		}
 		if d.lx.participles[d.toks[v].lower()] && v > s.tok0 && d.toks[v-1].s == "," {
 			// "... sent his congratulations, saying: “...”"
 			if p, rule := d.clauseSubject(v); p >= 0 {

@@ -44,7 +44,7 @@ var floors = map[string][4]float64{
 	"heldout/sport-170":          {0.90, 0.58, 0.98, 0.00},
 	"heldout/tech-087":           {0.98, 0.84, 0.80, 0.00},
 	"heldout2/business-008":      {0.98, 0.98, 0.98, 0.31},
-	"heldout2/business-413":      {0.98, 0.84, 0.84, 0.65},
+	"heldout2/business-413":      {0.98, 0.84, 0.98, 0.65},
 	"heldout2/entertainment-289": {0.98, 0.65, 0.98, 0.00},
 	"heldout2/politics-149":      {0.90, 0.55, 0.98, 0.00},
 	"heldout2/politics-192":      {0.94, 0.98, 0.94, 0.38},

@@ -406,6 +406,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: he would sue", "Tom Hale: the board of hiding the losses from shareholders", "Jim Bell: the firm of cutting corners on safety"},
 		},
 		{
+			name: "with NAME telling AUDIENCE: a quotation",
+			text: "Oslo was more subdued, with finance minister Tom Hale telling parliament: \"We must keep saving money.\"",
+			want: []string{"Tom Hale: We must keep saving money"},
+		},
+		{
 			name: "the diplomat: a fellow who was an ambassador",
 			text: "Tom Hale, a former minister, spoke first. Sir Ivor Penn, Senior Fellow at the Kestwick Centre, former UK Ambassador to Norway, was more sceptical. \"Oslo can wait,\" the diplomat added.",
 			want: []string{"Ivor Penn: Oslo can wait"},
