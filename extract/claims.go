@@ -1157,6 +1157,10 @@ func (d *doc) statementEnd(from, end int) int {
 			end = i
 			break
 		}
+		if t.is("but", "while", "whereas") && d.personAtClauseStart(i+1, end) {
+			end = i // "... but Tory Dominic Grieve branded ...": another person's clause
+			break
+		}
 		if t.is("but", "while", "whereas") {
 			for j := i + 1; j < end && j < i+6; j++ {
 				if _, ok := d.speechVerbAt(j); ok {
@@ -1176,6 +1180,22 @@ func (d *doc) statementEnd(from, end int) int {
 		return cut[0]
 	}
 	return end
+}
+
+// personAtClauseStart reports a person named within the first few
+// words from token i ("Tory Dominic Grieve branded"), outside quotations.
+func (d *doc) personAtClauseStart(i, end int) bool {
+	for j := i; j < end && j < i+4; j++ {
+		if !d.toks[j].cap || d.inQuote[j] {
+			return false
+		}
+		for _, m := range d.startAt[j] {
+			if m.kind == kindPerson {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // secondPredicate reports that the speaker's own next verb starts at
@@ -1305,6 +1325,14 @@ var finiteWords = map[string]bool{
 	"wants": true, "came": true, "remained": true, "remains": true, "went": true, "got": true, "made": true,
 	"knew": true, "took": true, "gave": true, "said": false, "'s": true, "\u2019s": false, "won't": true,
 	"wouldn't": true, "couldn't": true, "didn't": true, "doesn't": true, "isn't": true, "wasn't": true,
+	// irregular past forms ("the deal laid to rest ...")
+	"laid": true, "held": true, "left": true, "kept": true, "met": true, "led": true, "paid": true,
+	"sent": true, "spent": true, "built": true, "felt": true, "found": true, "brought": true,
+	"bought": true, "thought": true, "sought": true, "won": true, "lost": true, "began": true,
+	"became": true, "grew": true, "fell": true, "rose": true, "saw": true, "stood": true, "ran": true,
+	"broke": true, "chose": true, "wrote": true, "spoke": true, "meant": true, "understood": true,
+	"struck": true, "threw": true, "drew": true, "drove": true, "fought": true, "taught": true,
+	"caught": true, "sold": true, "beat": false,
 }
 
 // finiteVerbSoon reports whether a finite verb comes within eight words

@@ -38,7 +38,7 @@ var floors = map[string][4]float64{
 	"heldout/business-135":       {0.98, 0.98, 0.98, 0.00},
 	"heldout/business-217":       {0.93, 0.92, 0.80, 0.65},
 	"heldout/politics-139":       {0.98, 0.98, 0.98, 0.81},
-	"heldout/politics-161":       {0.98, 0.98, 0.90, 0.00},
+	"heldout/politics-161":       {0.98, 0.98, 0.98, 0.00},
 	"heldout/politics-189":       {0.98, 0.98, 0.93, 0.98},
 	"heldout/politics-209":       {0.98, 0.78, 0.93, 0.98},
 	"heldout/sport-170":          {0.90, 0.58, 0.98, 0.00},

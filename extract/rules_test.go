@@ -406,6 +406,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Tom Hale: he would sue", "Tom Hale: the board of hiding the losses from shareholders", "Jim Bell: the firm of cutting corners on safety"},
 		},
 		{
+			name: "an irregular past verb makes a clause; another person's clause after but",
+			text: "Tom Hale said the deal laid to rest any fear of a split. Anna Berg said the plan was sound but Jim Bell thought it was weak.",
+			want: []string{"Tom Hale: the deal laid to rest any fear of a split", "Anna Berg: the plan was sound", "Jim Bell: it was weak"},
+		},
+		{
 			name: "with NAME telling AUDIENCE: a quotation",
 			text: "Oslo was more subdued, with finance minister Tom Hale telling parliament: \"We must keep saving money.\"",
 			want: []string{"Tom Hale: We must keep saving money"},
