@@ -67,6 +67,7 @@ type doc struct {
 	govRoles map[int]string
 	// rolesFromLists holds offices read from lists of office-holders.
 	rolesFromLists map[int]string
+	addressed      map[string]bool // words written after a form of address ("Mr Habib"), built on first use
 }
 
 type sentence struct {

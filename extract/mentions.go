@@ -1062,6 +1062,9 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 		return true, "family-name-first"
 	case d.knownSurname(d.toks[b-1].s):
 		return true, "known-surname"
+	case d.addressedSurname(d.toks[b-1].s) && !d.givenNameInside(a, b):
+		// (not "Exchequer Gordon Brown": the name starts inside)
+		return true, "addressed-surname"
 	}
 	// only context is left to go on: a first word the article also uses as
 	// an ordinary word, or a common English word before another name, is
@@ -1161,6 +1164,30 @@ func (d *doc) roleOfOrgAt(i int) bool {
 
 // knownSurname reports whether a person already found has this family
 // name ("Cherie Blair" after "Tony Blair").
+// givenNameInside reports a given name after the first word of [a, b).
+func (d *doc) givenNameInside(a, b int) bool {
+	for i := a + 1; i < b-1; i++ {
+		if d.lx.givenNames[d.toks[i].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// addressedSurname reports whether the article writes w after a form of
+// address somewhere ("Mr Habib"): then "Mamdouh Habib" is a person's name.
+func (d *doc) addressedSurname(w string) bool {
+	if d.addressed == nil {
+		d.addressed = map[string]bool{}
+		for i := 1; i < len(d.toks); i++ {
+			if d.toks[i].cap && d.lx.honorifics[d.toks[i-1].lower()] == "address" {
+				d.addressed[d.toks[i].s] = true
+			}
+		}
+	}
+	return d.addressed[w]
+}
+
 func (d *doc) knownSurname(w string) bool {
 	fw := d.fold(w)
 	for _, p := range d.persons {

@@ -1124,6 +1124,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Rhodri Penhallow", "Siobhan Quillfeather"},
 		},
 		{
+			name: "a name whose surname the article writes after Mr",
+			text: "The US said that Australian Mamdouh Quillfeather would be released. Mr Quillfeather was held for three years.",
+			want: []string{"Mamdouh Quillfeather"},
+		},
+		{
 			name: "a knight by the given name",
 			text: "Sir Ivor Penn said stability was key. Sir Ivor added that he was sure of it.",
 			want: []string{"Ivor Penn"},
