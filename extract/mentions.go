@@ -932,8 +932,8 @@ func (d *doc) titledBefore(i int) bool {
 		return false
 	}
 	l := strings.TrimSuffix(t.lower(), ".")
-	if _, ok := d.lx.honorifics[t.lower()]; ok {
-		return true
+	if _, ok := d.lx.honorifics[t.lower()]; ok && (t.cap || d.lx.honorifics[t.lower()] == "title") {
+		return true // (a form of address is capitalised: not "I miss Kestwick")
 	}
 	if _, ok := d.lx.titleHeads[l]; ok {
 		return true
@@ -1180,7 +1180,7 @@ func (d *doc) addressedSurname(w string) bool {
 	if d.addressed == nil {
 		d.addressed = map[string]bool{}
 		for i := 1; i < len(d.toks); i++ {
-			if d.toks[i].cap && d.lx.honorifics[d.toks[i-1].lower()] == "address" {
+			if d.toks[i].cap && d.toks[i-1].cap && d.lx.honorifics[d.toks[i-1].lower()] == "address" {
 				d.addressed[d.toks[i].s] = true
 			}
 		}

@@ -1125,7 +1125,7 @@ func TestPersonNames(t *testing.T) {
 		},
 		{
 			name: "a name whose surname the article writes after Mr",
-			text: "The US said that Australian Mamdouh Quillfeather would be released. Mr Quillfeather was held for three years.",
+			text: "The US said that Australian Mamdouh Quillfeather would be released. Mr Quillfeather was held for three years. Unfortunately Kestwick lost, and I miss Kestwick.",
 			want: []string{"Mamdouh Quillfeather"},
 		},
 		{
