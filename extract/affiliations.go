@@ -164,7 +164,7 @@ func (d *doc) findAffiliations() []affil {
 		}
 	}
 	out = append(out, d.descriptionAffiliations(out)...)
-	d.markSubjects() // (the club descriptions follow the story's subject)
+	d.markSubjects() // here, once the titles are read: the club descriptions follow the story's subject, and the claims need the marks after this
 	out = append(out, d.clubDescriptionAffiliations(out)...)
 	// keep an inferred affiliation only when nothing stronger says the same role
 	var kept []affil

@@ -43,8 +43,7 @@ func (e *Extractor) Extract(in Document) (*Facts, error) {
 	for _, m := range d.mentions {
 		m.inQuote = d.inQuote[m.tok0]
 	}
-	d.affs = d.findAffiliations()
-	d.markSubjects()
+	d.affs = d.findAffiliations() // (which marks the subjects too: its club descriptions need them)
 	d.markDescriptionSubjects()
 	direct := d.directClaims()
 	d.direct = direct
