@@ -182,10 +182,24 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 		p.bodyStart = p.start
 		s := d.Text[p.start:p.end]
 		words := strings.Fields(s)
-		key := strings.ToLower(strings.Join(words, " "))
-		seen[key]++
+		ends := endsSentence(s)
+		// the paragraph's words in lower case: only a line that ends no
+		// sentence can be a repeated headline or menu, and only a title-like
+		// one can be the source's title, so most paragraphs never need it
+		key := ""
+		keyOf := func() string {
+			if key == "" {
+				key = strings.ToLower(strings.Join(words, " "))
+			}
+			return key
+		}
+		repeated := false
+		if !ends {
+			seen[keyOf()]++
+			repeated = seen[keyOf()] > 1
+		}
 		switch {
-		case seen[key] > 1 && !endsSentence(s):
+		case repeated:
 			p.kind = paraClutter // repeated headline or menu
 		case lx.isClutterLine(s):
 			p.kind = paraClutter
@@ -202,8 +216,8 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 		// (a source that gives the title, as JSON Lines and HTML do: a
 		// sentence is the headline only if it is that title; a short lede
 		// "X has been named manager." is body)
-		case !bodyStarted && isTitleLike(s, words) && (lay.headline == "" || !endsSentence(s)) &&
-			(titleKey == "" || !endsSentence(s) || key == titleKey):
+		case !bodyStarted && isTitleLike(s, words) && (lay.headline == "" || !ends) &&
+			(titleKey == "" || !ends || keyOf() == titleKey):
 			if lay.headline == "" {
 				p.kind = paraHeadline
 				lay.headline = strings.Join(words, " ")
