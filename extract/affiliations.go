@@ -199,9 +199,11 @@ func (d *doc) findAffiliations() []affil {
 func (d *doc) descriptionAffiliations(have []affil) []affil {
 	var out []affil
 	hasCountry := func(p int) bool {
-		for _, a := range append(have, out...) {
-			if a.person == p && a.country {
-				return true
+		for _, as := range [][]affil{have, out} {
+			for _, a := range as {
+				if a.person == p && a.country {
+					return true
+				}
 			}
 		}
 		return false
@@ -325,7 +327,7 @@ func (d *doc) clubDescriptionAffiliations(have []affil) []affil {
 		}
 		for _, o := range orgs {
 			a := affil{person: p, org: o, role: role, class: class, current: !former, sent: d.sentOf[i], rule: "description"}
-			if !hasAffil(append(have, out...), a) {
+			if !hasAffil(have, a) && !hasAffil(out, a) {
 				out = append(out, a)
 			}
 		}
