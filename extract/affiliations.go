@@ -92,7 +92,7 @@ func (d *doc) findAffiliations() []affil {
 		// Patent Office": no title, and an organisation after the name
 		if ti := m.title; ti.role == "" && ti.orgName == "" && len(ti.countries) == 0 && !d.peerBefore(m.tok0) {
 			org := d.orgMentionAfter(m.tok1)
-			if org == "" && d.toks[m.tok1].is("of") && m.tok0 > 0 && d.lx.speechVerbs[d.toks[m.tok0-1].lower()] {
+			if org == "" && d.toks[m.tok1].is("of") && m.tok0 > 0 && d.info[m.tok0-1].speechVerb {
 				// "said Grant Wilson of Mellon Bank": a name the rules do
 				// not know as an organisation's, after a speaker's name
 				org = d.orgAfterName(m.tok1)

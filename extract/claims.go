@@ -29,10 +29,10 @@ func (d *doc) speechVerbAt(i int) (int, bool) {
 	if i >= len(d.toks) || !d.toks[i].word || d.inQuote[i] {
 		return i, false
 	}
-	if phrase, ok := d.lx.speechMulti.at(d, i); ok {
+	if phrase, ok := d.phraseAt(d.info[i].speechPhrases, i); ok {
 		return i + len(phrase), true
 	}
-	if d.lx.speechVerbs[d.toks[i].lower()] {
+	if d.info[i].speechVerb {
 		return i + 1, true
 	}
 	return i, false
@@ -400,12 +400,12 @@ func (d *doc) attributionBefore(open int) (int, string, bool) {
 			return -1, "", false
 		}
 		// "with finance minister Herve Gaymard telling parliament: “...”"
-		if d.lx.participles[d.toks[v].lower()] {
+		if d.info[v].participle {
 			if p := d.withPerson(v); p >= 0 {
 				return p, "participle:with", true
 			}
 		}
-		if d.lx.participles[d.toks[v].lower()] && v > s.tok0 && d.toks[v-1].s == "," {
+		if d.info[v].participle && v > s.tok0 && d.toks[v-1].s == "," {
 			// "... sent his congratulations, saying: “...”"
 			if p, rule := d.clauseSubject(v); p >= 0 {
 				return p, "participle:" + rule, true
@@ -925,12 +925,12 @@ func (d *doc) reportedClaims(si int) []claim {
 		phrase := ""
 		participle := false
 		if !ok {
-			if tp, found := d.lx.thatPhrases.at(d, v); found {
+			if tp, found := d.phraseAt(d.info[v].thatPhrases, v); found {
 				e, ok, phrase = v+len(tp), true, strings.Join(tp, " ")
 			}
 		}
 		withSpeaker := -1
-		if !ok && d.lx.participles[d.toks[v].lower()] && v > s.tok0 {
+		if !ok && d.info[v].participle && v > s.tok0 {
 			// ", adding", or with the comma inside a closing quotation mark:
 			// "balanced," adding
 			commaBefore := d.toks[v-1].s == "," || v-2 >= s.tok0 && d.toks[v-1].quote != notQuote && d.toks[v-2].s == ","
@@ -1107,7 +1107,7 @@ func (d *doc) personBeforeOrgPhrase(e, s0 int) int {
 // k: "Nigel McCune from the Musicians' Union", "Brett Lock of gay group
 // OutRage!"; or -1.
 func (d *doc) personOfBefore(k, s0 int) int {
-	for n := 0; k > s0 && n < 3 && d.toks[k].word && !d.toks[k].cap && !d.toks[k].is("of", "from", "at", "the") && !d.lx.speechVerbs[d.toks[k].lower()]; n++ {
+	for n := 0; k > s0 && n < 3 && d.toks[k].word && !d.toks[k].cap && !d.toks[k].is("of", "from", "at", "the") && !d.info[k].speechVerb; n++ {
 		k--
 	}
 	if k > s0 && d.toks[k].is("the") {
@@ -1773,7 +1773,7 @@ func (d *doc) verbSubject(v int) (int, string) {
 func (d *doc) callClaim(si int) (claim, bool) {
 	s := d.sents[si]
 	for v := s.tok0 + 1; v < s.tok1-2; v++ {
-		if d.inQuote[v] || !d.lx.callVerbs[d.toks[v].lower()] {
+		if d.inQuote[v] || !d.info[v].callVerb {
 			continue
 		}
 		next := d.toks[v+1]

@@ -18,6 +18,7 @@ type doc struct {
 	// per token
 	sentOf  []int
 	inQuote []bool
+	info    []*wordInfo // what the lexicon says of the token's word (see word)
 
 	quotes []quoteSpan
 
@@ -94,21 +95,21 @@ func newDoc(lx *Lexicon, lay *layout) *doc {
 		countryForms: map[string]map[string]bool{},
 		lowerVocab:   make(map[string]bool, ntoks/4),
 		folds:        map[string]string{},
-		toks:         make([]token, 0, ntoks),
+		toks:         lay.toks, // the body paragraphs' tokens, in order
 		sents:        make([]sentence, 0, nsents),
 	}
+	base := 0 // where the paragraph's tokens start in d.toks
 	for pi, p := range lay.paras {
 		if p.kind != paraBody {
 			continue
 		}
-		base := len(d.toks)
-		d.toks = append(d.toks, p.toks...)
 		for _, sr := range p.sents {
 			s := sentence{tok0: base + sr[0], tok1: base + sr[1], para: pi}
 			s.start = d.toks[s.tok0].start
 			s.end = d.toks[s.tok1-1].end
 			d.sents = append(d.sents, s)
 		}
+		base += len(p.toks)
 	}
 	d.sentOf = make([]int, len(d.toks))
 	for si, s := range d.sents {
@@ -122,6 +123,14 @@ func newDoc(lx *Lexicon, lay *layout) *doc {
 		}
 	}
 	d.inQuote = make([]bool, len(d.toks))
+	d.info = make([]*wordInfo, len(d.toks))
+	for i, t := range d.toks {
+		if wi := lx.words[t.low]; wi != nil {
+			d.info[i] = wi
+		} else {
+			d.info[i] = &noWord
+		}
+	}
 	d.startAt = map[int][]*mention{}
 	d.endAt = map[int][]*mention{}
 	d.titleAt = map[int][]*mention{}

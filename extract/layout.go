@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // paragraph is a block of the article text and what it is.
@@ -13,8 +15,8 @@ type paragraph struct {
 	// bodyStart is where extraction starts in a body paragraph: after a
 	// dateline ("MOSCOW, March 28 (TASS) -") it is past the dateline.
 	bodyStart int
-	toks      []token
-	sents     [][2]int // token ranges of sentences
+	toks      []token  // the paragraph's part of layout.toks
+	sents     [][2]int // token ranges of sentences, in toks
 }
 
 type paraKind int
@@ -28,8 +30,10 @@ const (
 
 // layout is the article text split into paragraphs, with its metadata.
 type layout struct {
-	text      string
-	paras     []paragraph
+	text  string
+	paras []paragraph
+	// toks are the tokens of the body paragraphs, in order
+	toks      []token
 	headline  string
 	date      string
 	publisher string
@@ -181,7 +185,16 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 		p := &lay.paras[i]
 		p.bodyStart = p.start
 		s := d.Text[p.start:p.end]
-		words := strings.Fields(s)
+		// the tests below look at the words of short lines (a date, byline
+		// or menu line has at most maxLineWords), so a paragraph's words
+		// past those are split only when a test needs them all
+		words, more := fieldsUpTo(s, maxLineWords+1)
+		allWords := func() []string {
+			if more {
+				words, more = strings.Fields(s), false
+			}
+			return words
+		}
 		ends := endsSentence(s)
 		// the paragraph's words in lower case: only a line that ends no
 		// sentence can be a repeated headline or menu, and only a title-like
@@ -189,7 +202,7 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 		key := ""
 		keyOf := func() string {
 			if key == "" {
-				key = strings.ToLower(strings.Join(words, " "))
+				key = strings.ToLower(strings.Join(allWords(), " "))
 			}
 			return key
 		}
@@ -211,12 +224,12 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 		case isByline(words):
 			p.kind = paraMeta
 			lay.authors = append(lay.authors, bylineNames(words[1:])...)
-		case isMenuLine(words):
+		case isMenuLine(words) && (!more || isMenuLine(allWords())):
 			p.kind = paraClutter
 		// (a source that gives the title, as JSON Lines and HTML do: a
 		// sentence is the headline only if it is that title; a short lede
 		// "X has been named manager." is body)
-		case !bodyStarted && isTitleLike(s, words) && (lay.headline == "" || !ends) &&
+		case !bodyStarted && isTitleLike(s, allWords()) && (lay.headline == "" || !ends) &&
 			(titleKey == "" || !ends || keyOf() == titleKey):
 			if lay.headline == "" {
 				p.kind = paraHeadline
@@ -273,17 +286,83 @@ func (lx *Lexicon) analyseLayout(d Document) *layout {
 	if d.Publisher != "" {
 		lay.publisher = d.Publisher
 	}
+	// one slice for the tokens of all body paragraphs, each paragraph's
+	// a part of it: about one token per five bytes of news text
+	size := 0
+	for _, p := range lay.paras {
+		if p.kind == paraBody {
+			size += (p.end-p.bodyStart)/5 + 4
+		}
+	}
+	lay.toks = make([]token, 0, size)
 	for i := range lay.paras {
 		p := &lay.paras[i]
 		if p.kind != paraBody {
 			continue
 		}
-		// about one token per five bytes of news text
-		p.toks = tokenize(d.Text, p.bodyStart, p.end, make([]token, 0, (p.end-p.bodyStart)/5+4))
+		n := len(lay.toks)
+		lay.toks = tokenize(d.Text, p.bodyStart, p.end, lay.toks)
+		p.toks = lay.toks[n:len(lay.toks):len(lay.toks)]
 		p.sents = splitSentences(p.toks)
 	}
 	return lay
 }
+
+// maxLineWords is the most words a date, byline or menu line has.
+const maxLineWords = 10
+
+// fieldsUpTo returns the first n fields of s, as strings.Fields splits
+// them, and whether s has more.
+func fieldsUpTo(s string, n int) ([]string, bool) {
+	out := make([]string, 0, n)
+	i := 0
+	for i < len(s) {
+		// skip spaces
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] == 0 {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		if i == len(s) {
+			break
+		}
+		if len(out) == n {
+			return out, true
+		}
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] != 0 {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out, false
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // readDateline recognises a dateline at the start of the first body
 // paragraph, records its date, place and agency, and moves the paragraph's
@@ -355,17 +434,32 @@ func endsSentence(s string) bool {
 }
 
 func (lx *Lexicon) isClutterLine(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
-	if lx.clutterLines[strings.TrimRight(l, ":")] {
+	// the clutter texts are matched on the line with its ASCII letters in
+	// lower case (the lexicon's texts are lower-cased when read, and none
+	// has a letter outside ASCII), in a buffer on the stack for most lines
+	s = strings.TrimSpace(s)
+	var buf [1024]byte
+	l := buf[:0]
+	if len(s) > len(buf) {
+		l = make([]byte, 0, len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		l = append(l, c)
+	}
+	if lx.clutterLines[string(bytes.TrimRight(l, ":"))] {
 		return true
 	}
 	for _, p := range lx.clutterPrefixes {
-		if strings.HasPrefix(l, p) {
+		if bytes.HasPrefix(l, p) {
 			return true
 		}
 	}
 	for _, c := range lx.clutterContains {
-		if strings.Contains(l, c) {
+		if bytes.Contains(l, c) {
 			return true
 		}
 	}

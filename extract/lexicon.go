@@ -64,9 +64,15 @@ type Lexicon struct {
 	// stancesByWord indexes the stance cues by their first word; cues that
 	// start with a gap ("*") are under "*".
 	stancesByWord map[string][]stanceCue
+	stancesGap    []stanceCue // stancesByWord["*"]
 
-	clutterPrefixes []string
-	clutterContains []string
+	// words holds, for each lower-case word that starts a cue, phrase or
+	// country form or is a speech word, what the lexicon says of it: the
+	// extractor looks a token's word up once (doc.info), not once per rule
+	words map[string]*wordInfo
+
+	clutterPrefixes [][]byte
+	clutterContains [][]byte
 	clutterLines    map[string]bool
 
 	givenNames  map[string]bool
@@ -190,6 +196,8 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	for _, cues := range lx.stancesByWord {
 		sort.SliceStable(cues, func(a, b int) bool { return len(cues[a].words) > len(cues[b].words) })
 	}
+	lx.stancesGap = lx.stancesByWord["*"]
+	lx.indexWords()
 	return lx, nil
 }
 
@@ -458,11 +466,11 @@ func (lx *Lexicon) addStance(c []string) error {
 func (lx *Lexicon) addClutter(c []string) error {
 	switch c[0] {
 	case "prefix":
-		lx.clutterPrefixes = append(lx.clutterPrefixes, strings.ToLower(c[1]))
+		lx.clutterPrefixes = append(lx.clutterPrefixes, []byte(strings.ToLower(c[1])))
 	case "line":
 		lx.clutterLines[strings.ToLower(c[1])] = true
 	case "contains":
-		lx.clutterContains = append(lx.clutterContains, strings.ToLower(c[1]))
+		lx.clutterContains = append(lx.clutterContains, []byte(strings.ToLower(c[1])))
 	default:
 		return fmt.Errorf("unknown kind %q", c[0])
 	}
@@ -513,13 +521,60 @@ func (ps *phrases) add(words []string) {
 	ps.byFirst[words[0]] = append(ps.byFirst[words[0]], words)
 }
 
-// at returns the first phrase, in lexicon order, whose words start at
-// token i of d.
-func (ps *phrases) at(d *doc, i int) ([]string, bool) {
-	if i >= len(d.toks) {
-		return nil, false
+// wordInfo is what the lexicon says of one lower-case word.
+type wordInfo struct {
+	stances       []stanceCue // the stance cues it starts
+	speechPhrases [][]string  // the multi-word speech verbs it starts
+	thatPhrases   [][]string  // the "that" phrases it starts
+	speechVerb    bool
+	callVerb      bool
+	participle    bool
+	countryFirst  bool // it starts a country's form
+}
+
+// noWord is the wordInfo of a word the lexicon does not know.
+var noWord wordInfo
+
+// indexWords fills lx.words from the lexicon's lists.
+func (lx *Lexicon) indexWords() {
+	lx.words = map[string]*wordInfo{}
+	at := func(w string) *wordInfo {
+		wi := lx.words[w]
+		if wi == nil {
+			wi = &wordInfo{}
+			lx.words[w] = wi
+		}
+		return wi
 	}
-	for _, p := range ps.byFirst[d.toks[i].lower()] {
+	for w, cues := range lx.stancesByWord {
+		if w != "*" {
+			at(w).stances = cues
+		}
+	}
+	for w, ps := range lx.speechMulti.byFirst {
+		at(w).speechPhrases = ps
+	}
+	for w, ps := range lx.thatPhrases.byFirst {
+		at(w).thatPhrases = ps
+	}
+	for w := range lx.speechVerbs {
+		at(w).speechVerb = true
+	}
+	for w := range lx.callVerbs {
+		at(w).callVerb = true
+	}
+	for w := range lx.participles {
+		at(w).participle = true
+	}
+	for w := range lx.countryFirst {
+		at(w).countryFirst = true
+	}
+}
+
+// phraseAt returns the first of phrases, in lexicon order, whose words
+// start at token i.
+func (d *doc) phraseAt(phrases [][]string, i int) ([]string, bool) {
+	for _, p := range phrases {
 		if d.matchWords(i, p) {
 			return p, true
 		}

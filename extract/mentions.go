@@ -458,7 +458,7 @@ func (d *doc) countryAt(i, limit int) (string, string, int) {
 	if i >= limit || !d.toks[i].cap {
 		return best, kind, end // forms are proper nouns
 	}
-	if first := d.toks[i].low; !d.lx.countryFirst[first] && !d.lx.countryFirst[strings.ReplaceAll(first, "\u2019", "'")] {
+	if first := d.toks[i].low; !d.info[i].countryFirst && !(strings.ContainsRune(first, '\u2019') && d.lx.countryFirst[strings.ReplaceAll(first, "\u2019", "'")]) {
 		return best, kind, end
 	}
 	var words []string
@@ -1093,7 +1093,7 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 			}
 		}
 	}
-	if d.speechVerbNear(b) || (a > 0 && d.lx.speechVerbs[d.toks[a-1].lower()]) {
+	if d.speechVerbNear(b) || (a > 0 && d.info[a-1].speechVerb) {
 		return true, "speaker-name"
 	}
 	// "the minister, NAME, said"
@@ -1202,11 +1202,10 @@ func (d *doc) knownSurname(w string) bool {
 // "X also stressed").
 func (d *doc) speechVerbNear(b int) bool {
 	for j := b; j < len(d.toks) && j < b+3; j++ {
-		t := d.toks[j]
-		if !t.word {
+		if !d.toks[j].word {
 			return false
 		}
-		if d.lx.speechVerbs[t.lower()] {
+		if d.info[j].speechVerb {
 			return true
 		}
 	}

@@ -903,21 +903,21 @@ type cueList [2][]stanceCue
 
 func (c cueList) len() int { return len(c[0]) + len(c[1]) }
 
-func (c cueList) at(k int) stanceCue {
+func (c *cueList) at(k int) *stanceCue {
 	if k < len(c[0]) {
-		return c[0][k]
+		return &c[0][k]
 	}
-	return c[1][k-len(c[0])]
+	return &c[1][k-len(c[0])]
 }
 
 // cuesAt returns the stance cues that may match at token i: those starting
 // with its word, and (at a word) those starting with a gap.
 func (d *doc) cuesAt(i int) cueList {
-	own := d.lx.stancesByWord[d.toks[i].lower()]
+	own := d.info[i].stances
 	if !d.toks[i].word {
 		return cueList{own}
 	}
-	return cueList{own, d.lx.stancesByWord["*"]}
+	return cueList{own, d.lx.stancesGap}
 }
 
 // gerundPhrase turns an infinitive verb phrase into a gerund phrase

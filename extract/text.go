@@ -16,7 +16,7 @@ type token struct {
 	quote      quoteMark
 }
 
-type quoteMark int
+type quoteMark uint8
 
 const (
 	notQuote    quoteMark = iota
@@ -130,6 +130,9 @@ func firstRune(s string) rune {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
