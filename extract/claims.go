@@ -1185,7 +1185,13 @@ func (d *doc) statementEnd(from, end int) int {
 // personAtClauseStart reports a person named within the first few
 // words from token i ("Tory Dominic Grieve branded"), outside quotations.
 func (d *doc) personAtClauseStart(i, end int) bool {
-	for j := i; j < end && j < i+4; j++ {
+	if i < end && d.toks[i].is("the") && i+1 < end && d.toks[i+1].cap {
+		i++ // "but the Kestwick Forum's Anna Berg rejected ..."
+	}
+	for j := i; j < end && j < i+6; j++ {
+		if (d.toks[j].s == "'s" || d.toks[j].s == "\u2019s") && j > i && !d.inQuote[j] {
+			continue // "but Tennis Australia's Geoff Pollard rejected ..."
+		}
 		if !d.toks[j].cap || d.inQuote[j] {
 			return false
 		}

@@ -1025,6 +1025,9 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 		return false, ""
 	}
 	first := d.toks[a].s
+	if l := d.toks[a].low; prepositions[l] || l == "without" || l == "against" || l == "within" || l == "and" || l == "or" || l == "the" {
+		return false, "" // "Reporters Without Borders": no name starts with a preposition
+	}
 	titled := a > chunkA || d.titledBefore(a) || d.invertedTitleBefore(a)
 	strong := titled || d.lx.givenNames[first]
 	for i := a; i < b; i++ {
@@ -1062,8 +1065,9 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 		return true, "family-name-first"
 	case d.knownSurname(d.toks[b-1].s):
 		return true, "known-surname"
-	case d.addressedSurname(d.toks[b-1].s) && !d.givenNameInside(a, b):
-		// (not "Exchequer Gordon Brown": the name starts inside)
+	case d.addressedSurname(d.toks[b-1].s) && !d.givenNameInside(a, b) && !(b-a >= 2 && d.lx.commonWords[lowerASCII(first)]):
+		// (not "Exchequer Gordon Brown": the name starts inside; not "Model
+		// Caprice": a common word is no given name)
 		return true, "addressed-surname"
 	}
 	// only context is left to go on: a first word the article also uses as
@@ -1174,14 +1178,25 @@ func (d *doc) givenNameInside(a, b int) bool {
 	return false
 }
 
-// addressedSurname reports whether the article writes w after a form of
-// address somewhere ("Mr Habib"): then "Mamdouh Habib" is a person's name.
+// addressedSurname reports whether the article writes w alone as a
+// person's surname somewhere: after a form of address ("Mr Habib"), or
+// before ", who" ("from Vogts, who resigned"; not a club's or group's
+// word, "City, who", nor a place, "Lord Roberts of Conwy, who"). Then "Mamdouh Habib" and "Berti Vogts" are persons'
+// names.
 func (d *doc) addressedSurname(w string) bool {
 	if d.addressed == nil {
 		d.addressed = map[string]bool{}
 		for i := 1; i < len(d.toks); i++ {
-			if d.toks[i].cap && d.toks[i-1].cap && d.lx.honorifics[d.toks[i-1].lower()] == "address" {
-				d.addressed[d.toks[i].s] = true
+			t := d.toks[i]
+			if !t.cap {
+				continue
+			}
+			if d.toks[i-1].cap && d.lx.honorifics[d.toks[i-1].lower()] == "address" {
+				d.addressed[t.s] = true
+			}
+			if i+2 < len(d.toks) && d.toks[i+1].s == "," && d.toks[i+2].low == "who" && !d.toks[i-1].cap && d.toks[i-1].low != "of" &&
+				t.word && !d.lx.teamEnds[t.s] && !d.lx.orgHeads[t.s] && !d.lx.groupWords[t.s] && !d.info[i].countryFirst && !d.isCommon(t.s) {
+				d.addressed[t.s] = true
 			}
 		}
 	}

@@ -37,6 +37,11 @@ func TestOrganisationNames(t *testing.T) {
 			not:  []string{"'s Bank", "Bank", "'s Widget Association", "Widget Association"},
 		},
 		{
+			name: "a research firm, a trophy, a ballet company",
+			text: "Tom Hale of Kestwick Research said sales rose. The Brekvik Trophy went to Leeds. The Kestwick Ballet toured.",
+			want: []string{"Kestwick Research", "Brekvik Trophy", "Kestwick Ballet"},
+		},
+		{
 			name: "two organisations",
 			text: "Officials at the Electoral Commission and National Union of Journalists met on Monday.",
 			want: []string{"Electoral Commission"},

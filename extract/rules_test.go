@@ -253,6 +253,21 @@ func TestPositionIssues(t *testing.T) {
 func TestReportedStatements(t *testing.T) {
 	tests := []textCase{
 		{
+			name: "another person's clause after but, with an organisation's possessive",
+			text: "Tom Hale said he was tired of asking them to make the courts faster but the Kestwick Forum's Anna Berg rejected his comments.",
+			want: []string{"Tom Hale: he was tired of asking them to make the courts faster"},
+		},
+		{
+			name: "a capitalised word before the title opens the clause",
+			text: "Some of Tom Hale's recordings failed to sell. Auction spokesman Jim Bell said the Hale tapes were withdrawn.\n\nHe said the family did not want to sell them.",
+			want: []string{"Jim Bell: the Hale tapes were withdrawn", "Jim Bell: the family did not want to sell them"},
+		},
+		{
+			name: "a subordinate clause's subject is not the sentence's",
+			text: "As Tory leader Tom Hale opened his campaign, the Lib Dem leader Jim Bell dismissed the Tories. And he insisted there was no limit to his party's ambitions.",
+			want: []string{"Jim Bell: there was no limit to his party's ambitions"},
+		},
+		{
 			name: "circumstance",
 			text: "Trade Minister Anna Berg told reporters as she arrived for the meeting. She said the quotas were full of holes.",
 			want: []string{"Anna Berg: the quotas were full of holes"},
@@ -1038,6 +1053,25 @@ func TestPersonNames(t *testing.T) {
 			name: "cardinal",
 			text: "Billions should have been used to reduce poverty, Cardinal Cormac Murphy-O'Connor has said.",
 			want: []string{"Cormac Murphy-O'Connor"},
+		},
+		{
+			name: "a surname the article writes before \", who\"",
+			text: "The board wants Tom Hale to succeed Tovalo Brekvik as chair. Hale is favourite to take over from Brekvik, who resigned on Monday.",
+			want: []string{"Tom Hale", "Tovalo Brekvik"},
+		},
+		{
+			name: "not a place after of before \", who\"",
+			text: "The programme heard from Lord Hale of Kestwick, who was a minister then. He met Walvor Kestwick in May.",
+			want: []string{"Hale"},
+		},
+		{
+			name: "given names of English-speaking countries",
+			text: "The picture stars Naomi Quarrel and Oscar winner Adrien Pellow. Katerina Doulou won silver.",
+			want: []string{"Naomi Quarrel", "Adrien Pellow", "Katerina Doulou"},
+		},
+		{
+			name: "no name starts with a preposition",
+			text: "A spokesman for Reporters Without Borders described the sentence as harsh.",
 		},
 		{
 			name: "a descriptor before a name",

@@ -68,6 +68,20 @@ func (d *doc) markSubjects() {
 		for j >= s.tok0 && (calendarWords[d.toks[j].s] || d.toks[j].is("on", "earlier", "later", "yesterday", "today", "meanwhile", "also", "then", "now", "last", "this", "week", "month", "year")) {
 			j--
 		}
+		// "Auction spokesman Erik Simon said", "Labour election chief Alan
+		// Milburn denied": a capitalised word or two (or an organisation)
+		// that open the sentence before the title qualify it; not "As
+		// Tory leader Michael Howard ...", a subordinate clause
+		if j >= s.tok0 && j <= s.tok0+1 && start < m.tok0 {
+			k := j
+			for k >= s.tok0 && d.toks[k].cap && d.toks[k].word && !subordinators[d.toks[k].lower()] &&
+				(d.cover[k] == nil || d.cover[k].kind == kindOrg) {
+				k--
+			}
+			if k < s.tok0 {
+				j = k
+			}
+		}
 		if !(j < s.tok0 || d.toks[j].s == "," || d.toks[j].s == ";" || d.toks[j].s == ":" || d.toks[j].is("and", "but", "while") || d.toks[j].quote != notQuote || d.toks[j].s == "(") {
 			continue
 		}
@@ -96,6 +110,14 @@ func (d *doc) markSubjects() {
 			m.subject = true
 		}
 	}
+}
+
+// subordinators open a subordinate clause: its subject is not the
+// sentence's.
+var subordinators = map[string]bool{
+	"as": true, "when": true, "while": true, "if": true, "although": true, "though": true, "after": true,
+	"before": true, "since": true, "because": true, "unless": true, "until": true, "once": true,
+	"whereas": true, "whilst": true, "with": true, "despite": true, "for": true, "like": true, "unlike": true,
 }
 
 // inRelativeClause reports whether token i stands in a relative clause

@@ -785,8 +785,12 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		e := capsFrom(k)
 		// "with Purvin and Gertz", "at Stone & McCarthy Research": a name
 		// that ends the segment may go on after "and" or "&"
-		if e > k && e+1 < b && d.toks[e].is("and", "&") && d.toks[e+1].cap && d.cover[e+1] == nil {
-			if f := capsFrom(e + 1); f == b || !d.toks[f].word || d.toks[f].is("in") {
+		if e > k && e+1 < b && d.toks[e].is("and", "&") && d.toks[e+1].cap {
+			f := capsFrom(e + 1)
+			if m := d.cover[e+1]; m != nil && m.kind == kindOrg && m.tok0 == e+1 {
+				f = m.tok1 // "& Baker Research", an organisation by its head word
+			}
+			if f > e+1 && (f == b || !d.toks[f].word || d.toks[f].is("in")) {
 				e = f
 			}
 		}
