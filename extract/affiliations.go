@@ -494,6 +494,13 @@ func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, boo
 	case ti.class == "gov" && !d.unknownWordInTitle(ti.start, m.tok0):
 		if c := d.nearestCountryBefore(ti.start, si); c != "" {
 			a.org, a.country, a.weak, a.rule = c, true, true, "title+sentence-country"
+		} else if c := d.seatCountry(); c != "" && cabinetOffice(ti.role) && !d.inQuote[m.tok0] {
+			// "Prime Minister Tony Blair" in a story about a rugby tour of
+			// New Zealand that names Downing Street: a minister's office of
+			// the government whose seat the article names (not "President
+			// Bush" or "senator John McCain" in a story naming Downing
+			// Street)
+			a.org, a.country, a.weak, a.rule = c, true, true, "title+seat-in-article"
 		} else if c := d.topCountryNear(si, m.ent); c != "" && headOfGovernment(ti.role) && !d.inQuote[m.tok0] {
 			// "President Viktor Yushchenko" in a paragraph about Ukraine
 			a.org, a.country, a.weak, a.rule = c, true, true, "title+paragraph-country"
@@ -857,6 +864,35 @@ func headOfGovernment(role string) bool {
 	r := strings.ToLower(role)
 	return strings.HasSuffix(r, "president") || strings.HasSuffix(r, "prime minister") || strings.HasSuffix(r, "premier") ||
 		strings.HasSuffix(r, "chancellor")
+}
+
+// cabinetOffice reports a minister's office (minister, secretary,
+// chancellor, a law officer): an office of the government that sits in
+// its seat.
+func cabinetOffice(role string) bool {
+	r := strings.ToLower(role)
+	return strings.Contains(r, "minister") || strings.Contains(r, "secretary") || strings.Contains(r, "chancellor") ||
+		strings.HasSuffix(r, "attorney general") || strings.HasSuffix(r, "solicitor general")
+}
+
+// seatCountry returns the one country whose seat of government the
+// article names outside quotations ("Downing Street", "the Kremlin"), or
+// "" when it names none or several.
+func (d *doc) seatCountry() string {
+	seat := ""
+	for _, m := range d.mentions {
+		if m.kind != kindCountry || d.inQuote[m.tok0] {
+			continue
+		}
+		if f, ok := d.lx.countryForms[lowerKey(d.span(m.tok0, m.tok1))]; !ok || f.kind != formSeat {
+			continue
+		}
+		if seat != "" && seat != m.country {
+			return ""
+		}
+		seat = m.country
+	}
+	return seat
 }
 
 // dominantCountry returns the country the article names far more than any

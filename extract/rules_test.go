@@ -745,6 +745,11 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "\"Prices will rise,\" said Tom Hale, professor of Economics.",
 		},
 		{
+			name: "a minister of the government whose seat the article names",
+			text: "The coach hired Prime Minister Tom Hale's former adviser for the tour of New Zealand, where New Zealand fans gave the Lions a warm welcome in Auckland and Wellington.\n\nA Downing Street spokesman said the adviser would be back in May. President Jim Bell of Chile was not asked.",
+			want: []string{"Tom Hale|Prime Minister|United Kingdom", "Jim Bell|President|Chile"},
+		},
+		{
 			name: "a name with and",
 			text: "\"Prices will rise,\" said Tom Hale, an analyst at Stone & Baker Research.",
 			want: []string{"Tom Hale|Analyst|Stone & Baker Research"},
@@ -1020,6 +1025,11 @@ func TestFormerPosts(t *testing.T) {
 			name: "ex- joined to the organisation",
 			text: "The ex-Kestwick boss Tom Hale was unveiled.",
 			want: []string{"Tom Hale|Kestwick|former"},
+		},
+		{
+			name: "a post held then",
+			text: "The ban was imposed by then president Tom Hale of Chile in 1986. It followed the resignation of the then Home Secretary Jim Bell.",
+			want: []string{"Tom Hale|Chile|former", "Jim Bell|United Kingdom|former"},
 		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {

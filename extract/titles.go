@@ -214,7 +214,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 	}
 	for i := a; i < end; i++ {
 		l := d.toks[i].lower()
-		if l == "former" || l == "ex" || strings.HasPrefix(l, "former-") || strings.HasPrefix(l, "ex-") {
+		if l == "former" || l == "ex" || strings.HasPrefix(l, "former-") || strings.HasPrefix(l, "ex-") || strings.HasPrefix(l, "then-") {
 			ti.former = true
 		}
 		if l == "counterpart" || l == "counterparts" {
@@ -237,6 +237,14 @@ func (d *doc) titleBefore(n int) titleInfo {
 	k := a
 	for k > s0 {
 		if d.toks[k-1].is("former", "ex", "ex-") {
+			ti.former = true
+			k--
+			continue
+		}
+		// "imposed by then president Ronald Reagan", "the then minister":
+		// the post was held at the time told of (not "... and then
+		// President Bush spoke")
+		if d.toks[k-1].is("then") && k-2 >= s0 && d.toks[k-2].is("the", "by", "under", "of", "with", "from", "to", "for") {
 			ti.former = true
 			k--
 			continue
