@@ -76,6 +76,7 @@ type Lexicon struct {
 	clutterLines    map[string]bool
 
 	givenNames  map[string]bool
+	occupations map[string]bool   // "actor", "sprinter": a name after one is a person's
 	givenGender map[string]string // given name → "m" or "f"
 	familyFirst map[string]bool
 	commonWords map[string]bool // lower-cased ordinary English words ("time", "standard")
@@ -125,8 +126,9 @@ func DefaultLexicon() (*Lexicon, error) {
 
 // LoadLexicon reads a lexicon from the files of fsys: countries.tsv,
 // titles.tsv, orgwords.tsv, speech.tsv, stances.tsv, clutter.tsv,
-// parties.tsv, organisations.tsv, given-names.txt, given-name-gender.tsv,
-// family-first.txt, common-words.txt and given-name-forms.tsv.
+// parties.tsv, organisations.tsv, given-names.txt, occupations.txt,
+// given-name-gender.tsv, family-first.txt, common-words.txt and
+// given-name-forms.tsv.
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		countryForms:   map[string]countryForm{},
@@ -157,6 +159,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		audience:       map[string]bool{},
 		clutterLines:   map[string]bool{},
 		givenNames:     map[string]bool{},
+		occupations:    map[string]bool{},
 		givenGender:    map[string]string{},
 		familyFirst:    map[string]bool{},
 		commonWords:    map[string]bool{},
@@ -176,6 +179,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		{"parties.tsv", 2, func(c []string) error { lx.parties[lowerKey(c[0])] = c[1]; return nil }},
 		{"organisations.tsv", 2, lx.addOrgNames},
 		{"given-names.txt", 1, func(c []string) error { lx.givenNames[c[0]] = true; return nil }},
+		{"occupations.txt", 1, func(c []string) error { lx.occupations[c[0]] = true; return nil }},
 		{"given-name-gender.tsv", 2, lx.addGivenGender},
 		{"family-first.txt", 1, func(c []string) error { lx.familyFirst[c[0]] = true; return nil }},
 		{"common-words.txt", 1, func(c []string) error { lx.commonWords[c[0]] = true; return nil }},

@@ -601,7 +601,8 @@ func (d *doc) findMentions() {
 		if lastClass == "" {
 			lastClass = d.lx.titleHeads[singular(d.toks[b-1].lower())] // "Ms Deans"
 		}
-		surnameTitle := b-a == 2 && d.lx.honorifics[d.toks[a].lower()] == "address" && lastClass != "" && lastClass != "gov"
+		surnameTitle := b-a == 2 && d.lx.honorifics[d.toks[a].lower()] == "address" && lastClass != "" &&
+			(lastClass != "gov" || royalTitles[d.toks[b-1].lower()]) // "Mr King": no king is addressed so
 		// a title on its own: "Senior Research Fellow", "Russian Foreign Minister"
 		if d.allTitleWords(a, b) && !surnameTitle {
 			d.addMention(&mention{kind: kindDescription, tok0: a, tok1: b, rule: "title-only"})
@@ -750,6 +751,10 @@ func (d *doc) findMentions() {
 
 // personTrades are organisation nouns that also name a person's trade:
 // "film producer X" is as often a person as a company.
+// royalTitles are titles of a monarch or a peer: after a form of address
+// ("Mr King", "Mrs Prince") the word is a surname.
+var royalTitles = map[string]bool{"king": true, "queen": true, "prince": true, "princess": true, "duke": true, "earl": true, "baron": true}
+
 var personTrades = map[string]bool{"producer": true, "publisher": true, "maker": true, "lender": true}
 
 // inTitleComplement reports whether the chunk at token a continues a
@@ -936,6 +941,11 @@ func (d *doc) titledBefore(i int) bool {
 		return true // (a form of address is capitalised: not "I miss Kestwick")
 	}
 	if _, ok := d.lx.titleHeads[l]; ok {
+		return true
+	}
+	if d.lx.occupations[l] && !(i >= 2 && d.toks[i-2].is("best", "supporting", "leading")) && !strings.HasPrefix(d.toks[i].s, "I'") && !strings.HasPrefix(d.toks[i].s, "I\u2019") {
+		// "actor Keanu Reeves", "Sprinter Kostas Kenteris said"; not an
+		// award ("the best actress Oscar") or "the best writer I've met"
 		return true
 	}
 	// a head of two words: "chief executive Jez Moxey"

@@ -1080,6 +1080,16 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Naomi Quarrel", "Adrien Pellow", "Katerina Doulou"},
 		},
 		{
+			name: "a name after an occupation",
+			text: "Actor Tovalo Brekvik, best known for his role in a soap, was honoured. The song features rapper Kestwicko. She won the best actress Oscar last year.",
+			want: []string{"Tovalo Brekvik", "Kestwicko"},
+		},
+		{
+			name: "a royal title after a form of address is a surname",
+			text: "\"We will win,\" said Mr King, a consultant at the firm.",
+			want: []string{"King"},
+		},
+		{
 			name: "no name starts with a preposition",
 			text: "A spokesman for Reporters Without Borders described the sentence as harsh.",
 		},
