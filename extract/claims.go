@@ -1817,8 +1817,9 @@ func (d *doc) callClaim(si int) (claim, bool) {
 		var text string
 		if as > v+1 {
 			text = d.cleanSpan(v+1, as) + " " + copula(d.toks[as-1].s) + " " + d.cleanSpan(as+1, end)
-		} else if k := d.indexWord(v+2, end, "a"); k > v+1 && !functionWords[d.toks[k-1].lower()] && !prepositions[d.toks[k-1].lower()] {
-			// "called Camp Delta a major human-rights scandal"
+		} else if k := d.indexArticle(v+2, end); k > v+1 && !functionWords[d.toks[k-1].lower()] && !prepositions[d.toks[k-1].lower()] {
+			// "called Camp Delta a major human-rights scandal", "labelled
+			// the deal an eye-opener"
 			obj := k - 1
 			for obj > v+1 && !d.toks[obj].word {
 				obj--
@@ -1827,12 +1828,25 @@ func (d *doc) callClaim(si int) (claim, bool) {
 		} else if d.toks[v+1].is("it", "this", "that", "them") {
 			text = d.toks[v+1].s + " " + copula(d.toks[v+1].s) + " " + d.cleanSpan(v+2, end)
 		} else {
+			if functionWords[d.toks[end-2].low] {
+				continue // "who called the police": no object before the complement
+			}
 			text = d.cleanSpan(v+1, end-1) + " " + copula(d.toks[end-2].s) + " " + d.toks[end-1].s
 		}
 		return claim{person: p, kind: Indirect, text: trimStatement(text), a: v + 1, b: end, sent0: si, sent1: si,
 			rule: "reported:" + d.toks[v].lower() + ":" + rule}, true
 	}
 	return claim{}, false
+}
+
+// indexArticle returns the first "a" or "an" in [a, b), or -1.
+func (d *doc) indexArticle(a, b int) int {
+	for i := a; i < b; i++ {
+		if d.toks[i].is("a", "an") {
+			return i
+		}
+	}
+	return -1
 }
 
 func (d *doc) indexWord(a, b int, w string) int {

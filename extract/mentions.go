@@ -742,6 +742,10 @@ func (d *doc) findMentions() {
 			d.addPersonMention(a, b, "titled-name")
 			continue
 		}
+		if d.lx.givenNames[w] && d.kinBefore(a) {
+			d.addPersonMention(a, b, "relative's-given-name")
+			continue
+		}
 		if d.leaderPossessive(a) {
 			d.addPersonMention(a, b, "leader-possessive")
 		}
@@ -749,13 +753,44 @@ func (d *doc) findMentions() {
 	d.sortMentions()
 }
 
-// personTrades are organisation nouns that also name a person's trade:
-// "film producer X" is as often a person as a company.
 // royalTitles are titles of a monarch or a peer: after a form of address
 // ("Mr King", "Mrs Prince") the word is a surname.
 var royalTitles = map[string]bool{"king": true, "queen": true, "prince": true, "princess": true, "duke": true, "earl": true, "baron": true}
 
+// personTrades are organisation nouns that also name a person's trade:
+// "film producer X" is as often a person as a company.
 var personTrades = map[string]bool{"producer": true, "publisher": true, "maker": true, "lender": true}
+
+// kinGender is the gender a relative's noun says.
+var kinGender = map[string]string{
+	"mother": "f", "wife": "f", "daughter": "f", "sister": "f", "fiancee": "f", "girlfriend": "f",
+	"granddaughter": "f", "grandmother": "f", "aunt": "f", "niece": "f", "widow": "f",
+	"father": "m", "husband": "m", "son": "m", "brother": "m", "fiance": "m", "boyfriend": "m",
+	"grandson": "m", "grandfather": "m", "uncle": "m", "nephew": "m", "widower": "m",
+}
+
+// kinNouns name a relative: "his mother, Patricia," "her son Jack".
+var kinNouns = map[string]bool{
+	"mother": true, "father": true, "wife": true, "husband": true, "son": true, "daughter": true,
+	"brother": true, "sister": true, "partner": true, "fiancee": true, "fiance": true, "girlfriend": true,
+	"boyfriend": true, "grandson": true, "granddaughter": true, "grandmother": true, "grandfather": true,
+	"uncle": true, "aunt": true, "nephew": true, "niece": true, "cousin": true, "widow": true, "widower": true,
+}
+
+// kinBefore reports a relative's noun after a possessive right before
+// token a ("his mother, Patricia", "Blair's son Euan"): a given name there
+// is a person's on its own.
+func (d *doc) kinBefore(a int) bool {
+	k := a - 1
+	if k >= 0 && d.toks[k].s == "," {
+		k--
+	}
+	if k < 1 || !kinNouns[d.toks[k].low] || d.sentOf[k] != d.sentOf[a] {
+		return false
+	}
+	p := d.toks[k-1]
+	return p.is("his", "her", "their", "my", "our", "'s", "\u2019s")
+}
 
 // inTitleComplement reports whether the chunk at token a continues a
 // title's complement: "Secretary of State", "Minister of Water and

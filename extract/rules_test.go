@@ -253,6 +253,16 @@ func TestPositionIssues(t *testing.T) {
 func TestReportedStatements(t *testing.T) {
 	tests := []textCase{
 		{
+			name: "a relative's noun says the gender",
+			text: "When Anna Berg started racing she followed her father, Murray, a former champion.\n\nShe uses a road car. \"You have to get everything right,\" she said.",
+			want: []string{"Anna Berg: You have to get everything right"},
+		},
+		{
+			name: "called with an article, and calling the police",
+			text: "Tom Hale labelled the deal \"an eye-opener\". His wife, who called the police, was upset.",
+			want: []string{"Tom Hale: the deal is an eye-opener"},
+		},
+		{
 			name: "another person's clause after but, with an organisation's possessive",
 			text: "Tom Hale said he was tired of asking them to make the courts faster but the Kestwick Forum's Anna Berg rejected his comments.",
 			want: []string{"Tom Hale: he was tired of asking them to make the courts faster"},
@@ -1088,6 +1098,11 @@ func TestPersonNames(t *testing.T) {
 			name: "a royal title after a form of address is a surname",
 			text: "\"We will win,\" said Mr King, a consultant at the firm.",
 			want: []string{"King"},
+		},
+		{
+			name: "a relative's given name",
+			text: "Tom Hale came with his mother, Patricia, and thanked her. Mother Goose was not there.",
+			want: []string{"Tom Hale", "Patricia"},
 		},
 		{
 			name: "no name starts with a preposition",

@@ -238,14 +238,22 @@ func (d *doc) agrees(p int, gender string) bool {
 }
 
 // countHonorifics counts, once per article, the gendered forms of address
-// before each person's names.
+// before each person's names, and the gendered nouns of relatives ("her
+// father, Murray,").
 func (d *doc) countHonorifics() {
 	d.honorifics = map[int]map[string]int{}
 	for _, m := range d.mentions {
 		if m.kind != kindPerson || m.tok0 == 0 {
 			continue
 		}
-		if g := honorificGender[d.toks[m.tok0-1].lower()]; g != "" {
+		g := honorificGender[d.toks[m.tok0-1].lower()]
+		if k := m.tok0 - 1; g == "" && d.kinBefore(m.tok0) {
+			if d.toks[k].s == "," {
+				k--
+			}
+			g = kinGender[d.toks[k].low]
+		}
+		if g != "" {
 			if d.honorifics[m.ent] == nil {
 				d.honorifics[m.ent] = map[string]int{}
 			}
