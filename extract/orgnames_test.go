@@ -37,9 +37,9 @@ func TestOrganisationNames(t *testing.T) {
 			not:  []string{"'s Bank", "Bank", "'s Widget Association", "Widget Association"},
 		},
 		{
-			name: "a research firm, a trophy, a ballet company",
-			text: "Tom Hale of Kestwick Research said sales rose. The Brekvik Trophy went to Leeds. The Kestwick Ballet toured.",
-			want: []string{"Kestwick Research", "Brekvik Trophy", "Kestwick Ballet"},
+			name: "a research firm, a trophy, a ballet company, a newspaper, a yard",
+			text: "Tom Hale of Kestwick Research said sales rose. The Brekvik Trophy went to Leeds. The Kestwick Ballet toured. Anna Berg told the Jewish Chronicle she agreed. Brekvik Yard said there had been 11 arrests.",
+			want: []string{"Kestwick Research", "Brekvik Trophy", "Kestwick Ballet", "Jewish Chronicle", "Brekvik Yard"},
 		},
 		{
 			name: "two organisations",

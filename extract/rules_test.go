@@ -253,6 +253,10 @@ func TestPositionIssues(t *testing.T) {
 func TestReportedStatements(t *testing.T) {
 	tests := []textCase{
 		{
+			name: "he after an unnamed spokesman is no one named",
+			text: "Security details for Gen Tom Hale's visit were found. A police spokesman said the files had been handed in. \"We cannot discuss it,\" he said.",
+		},
+		{
 			name: "a relative's noun says the gender",
 			text: "When Anna Berg started racing she followed her father, Murray, a former champion.\n\nShe uses a road car. \"You have to get everything right,\" she said.",
 			want: []string{"Anna Berg: You have to get everything right"},

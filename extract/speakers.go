@@ -141,14 +141,16 @@ const maxLookback = 400
 
 // markDescriptionSubjects records sentences whose subject is a description
 // of a person named before ("The Chinese diplomat also briefed ..."): a
-// later "he" means that person.
+// later "he" means that person; after "A spokesman said" a later "he" is
+// no one the article names. (An unresolved "The Tory spokesman" may still
+// be someone named before.)
 func (d *doc) markDescriptionSubjects() {
 	for si, s := range d.sents {
 		a := s.tok0
 		if d.inQuote[a] {
 			continue
 		}
-		if !d.toks[a].is("the") {
+		if !d.toks[a].is("the", "a", "an") {
 			continue
 		}
 		b := a + 1
@@ -162,7 +164,13 @@ func (d *doc) markDescriptionSubjects() {
 		if !next.word || next.cap || next.is("of", "and", "in", "to", "for") {
 			continue
 		}
-		if p := d.resolveDescription(a, b, a); p >= 0 {
+		// "A spokesman said ...": a later "he" is that unnamed person, no
+		// one named before
+		p := -1
+		if d.toks[a].is("the") {
+			p = d.resolveDescription(a, b, a)
+		}
+		if p >= 0 || d.toks[a].is("a", "an") && d.toks[b-1].is("spokesman", "spokeswoman", "spokesperson") {
 			d.addSubjectMark(speakerMark{p, a})
 		}
 		_ = si
