@@ -167,7 +167,9 @@ func (d *doc) subjectBefore(v int) (int, string) {
 		d.addSubjectMark(speakerMark{person: -1, at: e})
 		return -1, "" // "A Department for Work and Pensions spokeswoman confirmed"
 	}
-	for a > s.tok0 && e-a < 5 && d.toks[a-1].word && !d.toks[a-1].is("that", "and", "but", "as", "which", "who") {
+	// (not past a subordinator: "sued by Mr Galloway after the
+	// newspaper claimed" is the newspaper's claim)
+	for a > s.tok0 && e-a < 5 && d.toks[a-1].word && !d.toks[a-1].is("that", "and", "but", "as", "which", "who") && !subordinators[d.toks[a-1].low] {
 		a--
 	}
 	for ; a < e; a++ {

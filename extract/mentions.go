@@ -588,6 +588,10 @@ func (d *doc) findMentions() {
 			(d.lx.givenNames[d.toks[a+1].s] || d.commonDescriptor(a, b)) {
 			a++
 		}
+		// an occupation anywhere: "said Olympian Tomlinson"
+		if b-a >= 2 && d.lx.occupations[d.toks[a].low] && !d.lx.givenNames[d.toks[a].s] {
+			a++
+		}
 		if a >= b {
 			continue
 		}
@@ -1224,9 +1228,10 @@ func (d *doc) givenNameInside(a, b int) bool {
 }
 
 // addressedSurname reports whether the article writes w alone as a
-// person's surname somewhere: after a form of address ("Mr Habib"), or
+// person's surname somewhere: after a form of address ("Mr Habib"),
 // before ", who" ("from Vogts, who resigned"; not a club's or group's
-// word, "City, who", nor a place, "Lord Roberts of Conwy, who"). Then "Mamdouh Habib" and "Berti Vogts" are persons'
+// word, "City, who", nor a place, "Lord Roberts of Conwy, who"), or after
+// a speech verb that ends the attribution ("... ," said Hewitt.). Then "Mamdouh Habib" and "Berti Vogts" are persons'
 // names.
 func (d *doc) addressedSurname(w string) bool {
 	if d.addressed == nil {
@@ -1239,8 +1244,14 @@ func (d *doc) addressedSurname(w string) bool {
 			if d.toks[i-1].cap && d.lx.honorifics[d.toks[i-1].lower()] == "address" {
 				d.addressed[t.s] = true
 			}
-			if i+2 < len(d.toks) && d.toks[i+1].s == "," && d.toks[i+2].low == "who" && !d.toks[i-1].cap && d.toks[i-1].low != "of" &&
-				t.word && !d.lx.teamEnds[t.s] && !d.lx.orgHeads[t.s] && !d.lx.groupWords[t.s] && !d.info[i].countryFirst && !d.isCommon(t.s) {
+			if !t.word || d.lx.teamEnds[t.s] || d.lx.orgHeads[t.s] || d.lx.groupWords[t.s] || d.info[i].countryFirst || d.isCommon(t.s) {
+				continue
+			}
+			if i+2 < len(d.toks) && d.toks[i+1].s == "," && d.toks[i+2].low == "who" && !d.toks[i-1].cap && d.toks[i-1].low != "of" {
+				d.addressed[t.s] = true
+			}
+			// "said Hewitt." ending a quotation's attribution
+			if i+1 < len(d.toks) && d.info[i-1].speechVerb && !d.toks[i+1].word && !d.toks[i+1].cap && (d.toks[i+1].s == "." || d.toks[i+1].s == ",") {
 				d.addressed[t.s] = true
 			}
 		}

@@ -253,6 +253,10 @@ func TestPositionIssues(t *testing.T) {
 func TestReportedStatements(t *testing.T) {
 	tests := []textCase{
 		{
+			name: "not past a subordinator to a person",
+			text: "The paper was sued for libel by Mr Hale after the newspaper claimed he received money from the regime.",
+		},
+		{
 			name: "he after an unnamed spokesman is no one named",
 			text: "Security details for Gen Tom Hale's visit were found. A police spokesman said the files had been handed in. \"We cannot discuss it,\" he said.",
 		},
@@ -1107,6 +1111,11 @@ func TestPersonNames(t *testing.T) {
 			name: "a relative's given name",
 			text: "Tom Hale came with his mother, Patricia, and thanked her. Mother Goose was not there.",
 			want: []string{"Tom Hale", "Patricia"},
+		},
+		{
+			name: "a surname that ends an attribution",
+			text: "Tovalo Brekvik kept his title hopes alive on Friday. \"It's awesome,\" said Brekvik. Film-maker Jim Bellow said he agreed.",
+			want: []string{"Tovalo Brekvik", "Jim Bellow"},
 		},
 		{
 			name: "no name starts with a preposition",
