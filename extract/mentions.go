@@ -229,6 +229,15 @@ func (d *doc) chunks() []chunk {
 		// connectors
 		for j+1 < n && d.sentOf[j+1] == d.sentOf[i] {
 			c := d.toks[j].lower()
+			// two particles: "Rodrigo de la Serna", "Rafael van der Vaart"
+			if nameParticles[c] && nameParticles[d.toks[j+1].low] && j+2 < n && d.isCapWord(j+2) && d.sentOf[j+2] == d.sentOf[i] && j-i >= 1 {
+				k := j + 2
+				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
+					k++
+				}
+				j = k
+				continue
+			}
 			if !d.isCapWord(j+1) || calendarWords[d.toks[j+1].s] {
 				break // "the Commission on Monday"
 			}

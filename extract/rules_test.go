@@ -1118,6 +1118,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Tovalo Brekvik", "Jim Bellow"},
 		},
 		{
+			name: "two particles inside a name",
+			text: "The award went to Rodrigo de la Serna on Monday. Edwin van der Kestwick saved a penalty.",
+			want: []string{"Rodrigo de la Serna", "Edwin van der Kestwick"},
+		},
+		{
 			name: "no name starts with a preposition",
 			text: "A spokesman for Reporters Without Borders described the sentence as harsh.",
 		},
