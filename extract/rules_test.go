@@ -768,6 +768,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Prime Minister|United Kingdom", "Jim Bell|President|Chile"},
 		},
 		{
+			name: "an organisation's head word in lower case; counsel",
+			text: "Tom Hale, chairman of the Kestwick foundation, warned of lawsuits. \"We will prevail,\" said Jim Bell, legal counsel for Brekvik. Anna Berg, chief executive of the Frankfurt-based exchange, agreed.",
+			want: []string{"Tom Hale|Chairman|Kestwick foundation", "Jim Bell|Legal Counsel|Brekvik"},
+		},
+		{
 			name: "a name with and",
 			text: "\"Prices will rise,\" said Tom Hale, an analyst at Stone & Baker Research.",
 			want: []string{"Tom Hale|Analyst|Stone & Baker Research"},

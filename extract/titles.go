@@ -791,6 +791,12 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 			return e
 		}
 		e := capsFrom(k)
+		// "chairman of the Mozilla foundation": a name, then an
+		// organisation's head word in lower case
+		if e > k && e < b && d.toks[e].word && !d.toks[e].cap && d.lx.orgHeads[titleWord(d.toks[e].s)] && k > rest+1 && d.toks[k-1].is("the") &&
+			!strings.Contains(d.toks[e-1].s, "-") { // not "the Frankfurt-based exchange"
+			e++
+		}
 		// "with Purvin and Gertz", "at Stone & McCarthy Research": a name
 		// that ends the segment may go on after "and" or "&"
 		if e > k && e+1 < b && d.toks[e].is("and", "&") && d.toks[e+1].cap {
