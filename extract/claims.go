@@ -271,7 +271,10 @@ func (d *doc) personBeforeParenthesis(e, s0 int) int {
 	}
 	for k := e - 2; k > s0 && k >= e-14; k-- {
 		t := d.toks[k]
-		if d.inQuote[k] || t.quote != notQuote || t.is("who", "which", "that", "and", "but") ||
+		// ("the man behind OptInRealBig.com and billions of junk mail
+		// messages": "and" inside a description; a list of persons has a
+		// name inside, below)
+		if d.inQuote[k] || t.quote != notQuote || t.is("who", "which", "that", "but") ||
 			finiteWords[t.lower()] && t.s != "'s" && t.s != "\u2019s" {
 			return -1
 		}
@@ -1788,6 +1791,9 @@ func (d *doc) callClaim(si int) (claim, bool) {
 		if next.is("for", "on", "upon", "off", "in", "out", "up", "back", "him", "her", "them", "me", "us", "a", "an", "as") {
 			continue
 		}
+		if d.whatBefore(v, s.tok0) {
+			continue // "over what she called 'bullying' tactics": a name for it, no claim
+		}
 		p, rule := d.verbSubject(v)
 		if p < 0 {
 			continue
@@ -1830,15 +1836,39 @@ func (d *doc) callClaim(si int) (claim, bool) {
 		} else if d.toks[v+1].is("it", "this", "that", "them") {
 			text = d.toks[v+1].s + " " + copula(d.toks[v+1].s) + " " + d.cleanSpan(v+2, end)
 		} else {
-			if functionWords[d.toks[end-2].low] {
+			// the complement is the last word, with an adverb before it:
+			// "called the new targets "reasonably impressive""
+			c0 := end - 1
+			for c0-1 > v+1 && strings.HasSuffix(d.toks[c0-1].low, "ly") && len(d.toks[c0-1].low) > 4 {
+				c0--
+			}
+			obj := c0 - 1 // the object's last word, before any quotation mark
+			for obj > v+1 && !d.toks[obj].word {
+				obj--
+			}
+			if functionWords[d.toks[obj].low] {
 				continue // "who called the police": no object before the complement
 			}
-			text = d.cleanSpan(v+1, end-1) + " " + copula(d.toks[end-2].s) + " " + d.toks[end-1].s
+			text = d.cleanSpan(v+1, c0) + " " + copula(d.toks[obj].s) + " " + d.cleanSpan(c0, end)
 		}
 		return claim{person: p, kind: Indirect, text: trimStatement(text), a: v + 1, b: end, sent0: si, sent1: si,
 			rule: "reported:" + d.toks[v].lower() + ":" + rule}, true
 	}
 	return claim{}, false
+}
+
+// whatBefore reports "what" opening the clause of the verb at v, within
+// its subject's few words ("what Jim Bell calls").
+func (d *doc) whatBefore(v, s0 int) bool {
+	for k := v - 1; k >= s0 && k >= v-4; k-- {
+		if d.toks[k].is("what") {
+			return true
+		}
+		if !d.toks[k].word {
+			return false
+		}
+	}
+	return false
 }
 
 // indexArticle returns the first "a" or "an" in [a, b), or -1.

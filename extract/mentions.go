@@ -1200,6 +1200,9 @@ func (d *doc) orgAppositive(b int) bool {
 		if _, head := d.lx.titleHeads[t.lower()]; head && !t.cap {
 			return false // "X, the director general of the federation": a person
 		}
+		if prepositions[t.low] || t.is("behind", "between", "against", "among", "within", "beyond", "across", "around", "near") {
+			return false // the noun phrase's head came first: "X, the man behind the firm"
+		}
 		if d.lx.orgNouns[t.lower()] {
 			return !d.roleOfOrgAt(j + 1)
 		}

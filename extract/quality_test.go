@@ -84,7 +84,7 @@ var floors = map[string][4]float64{
 	"dev8/entertainment-248":     {0.34, 0.65, 0.98, 0.00},
 	"dev8/politics-005":          {0.98, 0.87, 0.90, 0.00},
 	"dev8/sport-386":             {0.98, 0.31, 0.78, 0.00},
-	"dev8/tech-390":              {0.98, 0.78, 0.78, 0.00},
+	"dev8/tech-390":              {0.98, 0.78, 0.98, 0.00},
 	"dev9/business-301":          {0.98, 0.00, 0.98, 0.00},
 	"dev9/entertainment-339":     {0.98, 0.00, 0.78, 0.00},
 	"dev9/entertainment-385":     {0.78, 0.00, 0.64, 0.00},
@@ -106,7 +106,7 @@ var floors = map[string][4]float64{
 	"heldout5/business-290":      {0.98, 0.38, 0.98, 0.00},
 	"heldout5/business-391":      {0.73, 0.65, 0.00, 0.00},
 	"heldout5/entertainment-152": {0.98, 0.00, 0.84, 0.00},
-	"heldout5/politics-121":      {0.98, 0.48, 0.94, 0.00},
+	"heldout5/politics-121":      {0.98, 0.48, 0.98, 0.00},
 	"heldout5/sport-415":         {0.98, 0.27, 0.81, 0.00},
 	"heldout5/tech-297":          {0.98, 0.00, 0.86, 0.00},
 }

@@ -253,6 +253,11 @@ func TestPositionIssues(t *testing.T) {
 func TestReportedStatements(t *testing.T) {
 	tests := []textCase{
 		{
+			name: "a description with and between commas; an adverb in the complement; what someone called",
+			text: "Tom Hale, the man behind the firm and billions of junk messages, said lawsuits had forced the firm into bankruptcy. Analyst Anna Berg called the new targets \"reasonably impressive\". The genre is in what Jim Bell calls its \"infant stage\".",
+			want: []string{"Tom Hale: lawsuits had forced the firm into bankruptcy", "Anna Berg: the new targets are reasonably impressive"},
+		},
+		{
 			name: "not past a subordinator to a person",
 			text: "The paper was sued for libel by Mr Hale after the newspaper claimed he received money from the regime.",
 		},
