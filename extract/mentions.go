@@ -848,7 +848,10 @@ func (d *doc) namedByOrgNoun(a, b int) bool {
 	if _, ok := d.lx.titleHeads[d.toks[a-1].lower()]; ok || personTrades[d.toks[a-1].lower()] {
 		return false // "producer Rick Rubin", "publisher X": a person's trade
 	}
-	if !d.couldNameOrg(a, b) {
+	if d.lx.occupations[d.toks[a-1].low] && b-a >= 2 && d.lx.givenNames[d.toks[a].s] {
+		return false // "fellow broadcaster Michael Pointon" (not "broadcaster BSkyB")
+	}
+	if !d.couldNameOrg(a, b) && !(d.namesOrgAnyway(a, b)) {
 		return false
 	}
 	// the name goes on where the chunk stops: "Ernst & Young", "Fathers 4
@@ -897,6 +900,24 @@ func (d *doc) namedBeforeOrgNoun(a, b int) bool {
 // organisation noun, can be the organisation's name: not a person's (a
 // given name anywhere: "union Unison Dave Prentis"; a known surname; a
 // family name first), a title, a country ("the Chinese company") or a
+// namesOrgAnyway: after an organisation noun, a name with a given name in
+// it is still the organisation's when nothing follows it in its clause
+// ("at accountancy firm Grant Thornton, said"), unlike "the company John
+// Smith founded".
+func (d *doc) namesOrgAnyway(a, b int) bool {
+	if d.lx.familyFirst[d.toks[a].s] || d.titleWordAt(a) || d.personBySurname(d.toks[b-1].s, a) >= 0 {
+		return false
+	}
+	if c, _, _ := d.countryAt(a, b); c != "" {
+		return false
+	}
+	if b >= len(d.toks) {
+		return true
+	}
+	n := d.toks[b]
+	return n.s == "," || n.s == "." || n.s == ";" || n.s == ")" || d.info[b].speechVerb
+}
+
 // capitalised abbreviation that names no organisation.
 func (d *doc) couldNameOrg(a, b int) bool {
 	first := d.toks[a].s

@@ -97,6 +97,12 @@ var floors = map[string][4]float64{
 	"dev10/politics-302":         {0.98, 0.48, 0.91, 0.00},
 	"dev10/sport-486":            {0.81, 0.00, 0.98, 0.00},
 	"dev10/tech-365":             {0.98, 0.98, 0.98, 0.00},
+	"dev11/business-232":         {0.98, 0.64, 0.98, 0.00},
+	"dev11/business-242":         {0.88, 0.26, 0.78, 0.00},
+	"dev11/politics-052":         {0.98, 0.00, 0.73, 0.00},
+	"dev11/politics-220":         {0.98, 0.98, 0.86, 0.38},
+	"dev11/politics-380":         {0.85, 0.69, 0.98, 0.00},
+	"dev11/sport-493":            {0.88, 0.00, 0.73, 0.00},
 	"heldout4/business-181":      {0.98, 0.78, 0.98, 0.00},
 	"heldout4/business-241":      {0.98, 0.89, 0.98, 0.00},
 	"heldout4/politics-065":      {0.98, 0.00, 0.73, 0.00},
@@ -147,7 +153,7 @@ func annotatedArticles(t *testing.T) []annotated {
 	}
 	corpus := bbcCorpus()
 	var bbc []string
-	for _, set := range []string{"bbc", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"} {
+	for _, set := range []string{"bbc", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"} {
 		golds, _ := filepath.Glob("testdata/gold/" + set + "/*.json")
 		bbc = append(bbc, golds...)
 	}

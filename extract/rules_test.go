@@ -778,6 +778,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Chairman|Kestwick foundation", "Jim Bell|Legal Counsel|Brekvik"},
 		},
 		{
+			name: "a firm with a given name in it; a chamber; Northern Ireland",
+			text: "Tom Hale, a specialist at accountancy firm Grant Brekvik, said it was crucial. Anna Berg, president of the Kestwick Merchants Chamber, agreed. Northern Ireland Minister Jim Bell was in Belfast.",
+			want: []string{"Tom Hale|Specialist|Grant Brekvik", "Anna Berg|President|Kestwick Merchants Chamber", "Jim Bell|Minister|United Kingdom"},
+		},
+		{
 			name: "a name with and",
 			text: "\"Prices will rise,\" said Tom Hale, an analyst at Stone & Baker Research.",
 			want: []string{"Tom Hale|Analyst|Stone & Baker Research"},
