@@ -115,11 +115,17 @@ var floors = map[string][4]float64{
 	"heldout5/politics-121":      {0.98, 0.48, 0.98, 0.00},
 	"heldout5/sport-415":         {0.98, 0.27, 0.81, 0.00},
 	"heldout5/tech-297":          {0.98, 0.00, 0.86, 0.00},
+	"heldout6/business-034":      {0.78, 0.38, 0.78, 0.00},
+	"heldout6/business-308":      {0.98, 0.64, 0.78, 0.00},
+	"heldout6/entertainment-128": {0.83, 0.00, 0.98, 0.00},
+	"heldout6/politics-059":      {0.98, 0.98, 0.98, 0.00},
+	"heldout6/sport-155":         {0.73, 0.98, 0.98, 0.00},
+	"heldout6/tech-124":          {0.98, 0.64, 0.98, 0.00},
 }
 
 // blindSets are the annotated sets whose errors are not to be read while
 // developing the extractor: a failing floor reports only their scores.
-var blindSets = map[string]bool{"heldout3": true, "heldout4": true, "heldout5": true}
+var blindSets = map[string]bool{"heldout3": true, "heldout4": true, "heldout5": true, "heldout6": true}
 
 // annotated is an article with a gold annotation.
 type annotated struct {
@@ -153,7 +159,7 @@ func annotatedArticles(t *testing.T) []annotated {
 	}
 	corpus := bbcCorpus()
 	var bbc []string
-	for _, set := range []string{"bbc", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"} {
+	for _, set := range []string{"bbc", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"} {
 		golds, _ := filepath.Glob("testdata/gold/" + set + "/*.json")
 		bbc = append(bbc, golds...)
 	}
