@@ -1014,15 +1014,26 @@ func (d *doc) reportedClaims(si int) []claim {
 		if d.introducesQuote(f.from, end) {
 			continue // "He told BBC Radio 4's Today programme: “...”"
 		}
-		text := trimStatement(d.cleanSpan(f.from, end))
+		a := f.from
+		if first, _, _ := strings.Cut(f.phrase, " "); denialVerbs[first] {
+			// a denial keeps its verb, so that the graph does not say the
+			// speaker claimed what was denied: "denied claims that the plan
+			// had failed"
+			a = f.v
+		}
+		text := trimStatement(d.cleanSpan(a, end))
 		if len(strings.Fields(text)) < 3 {
 			continue
 		}
-		out = append(out, claim{person: f.person, kind: Indirect, text: text, a: f.from, b: end, sent0: si, sent1: si,
+		out = append(out, claim{person: f.person, kind: Indirect, text: text, a: a, b: end, sent0: si, sent1: si,
 			rule: "reported:" + f.phrase + ":" + f.rule})
 	}
 	return out
 }
+
+// denialVerbs open a speech phrase that denies what follows ("denied
+// that ...", "rejected claims that ...").
+var denialVerbs = map[string]bool{"denied": true, "denies": true, "deny": true, "denying": true, "rejected": true, "rejects": true, "dismissed": true, "dismisses": true}
 
 // embeddedReport reports whether a speech verb at token v, whose speaker
 // was found by rule, stands inside the statement that starts at token from:

@@ -253,6 +253,11 @@ func TestPositionIssues(t *testing.T) {
 func TestReportedStatements(t *testing.T) {
 	tests := []textCase{
 		{
+			name: "a denial keeps its verb; rejected suggestions; does admit",
+			text: "Tom Hale denied that the plan had failed. Anna Berg rejected suggestions that the team was under pressure. Despite the hard work, Jim Bell does admit that the desire has to come from within.",
+			want: []string{"Tom Hale: denied that the plan had failed", "Anna Berg: rejected suggestions that the team was under pressure", "Jim Bell: the desire has to come from within"},
+		},
+		{
 			name: "a description with and between commas; an adverb in the complement; what someone called",
 			text: "Tom Hale, the man behind the firm and billions of junk messages, said lawsuits had forced the firm into bankruptcy. Analyst Anna Berg called the new targets \"reasonably impressive\". The genre is in what Jim Bell calls its \"infant stage\".",
 			want: []string{"Tom Hale: lawsuits had forced the firm into bankruptcy", "Anna Berg: the new targets are reasonably impressive"},
