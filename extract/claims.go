@@ -1308,6 +1308,19 @@ func (d *doc) clauseAfterVerbAt(v, e, end int) int {
 		}
 		return -1
 	}
+	// "said, by 2008, he wanted ...", "said, if elected, he would ...": a
+	// circumstance between commas before the clause
+	if k+2 < end && d.toks[k].s == "," && (prepositions[d.toks[k+1].low] || d.toks[k+1].is("however", "though", "if", "when", "once", "unless")) {
+		for j := k + 2; j < end && j < k+8; j++ {
+			if d.toks[j].s == "," {
+				k = j + 1
+				break
+			}
+			if !d.toks[j].word {
+				break
+			}
+		}
+	}
 	for steps := 0; steps < 3 && k < end; steps++ {
 		if d.toks[k].is("that") {
 			if k+1 < end {

@@ -1729,6 +1729,7 @@ func editDistance(a, b string) int {
 // mention), preferring the one mentioned last before token at.
 func (d *doc) personBySurname(w string, at int) int {
 	best, bestAt := -1, -1
+	after, afterAt := -1, 0
 	fw := d.fold(w)
 	for i, p := range d.persons {
 		if len(p.words) == 1 {
@@ -1740,13 +1741,28 @@ func (d *doc) personBySurname(w string, at int) int {
 			continue
 		}
 		if d.similarFolded(d.fold(p.surname()), fw) || (p.familyFirst && p.words[0] == w) || (len(p.words) >= 3 && d.containsSimilar(p.words[1:], fw)) {
+			// the one named last before at; one first named after it only
+			// when no one was ("Mr Howard claimed ..." before "his
+			// Australian namesake John Howard" is Michael Howard)
 			last := p.lastBefore(at)
+			if last >= at {
+				if after < 0 || last < afterAt {
+					after, afterAt = i, last
+				}
+				continue
+			}
 			if last > bestAt {
 				best, bestAt = i, last
 			}
 		}
 	}
-	return best
+	switch {
+	case bestAt >= 0:
+		return best // a full name used before at
+	case after >= 0:
+		return after // one used only after it
+	}
+	return best // a one-word name, or none
 }
 
 // sortMentions puts the mentions in text order.

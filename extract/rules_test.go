@@ -253,6 +253,11 @@ func TestPositionIssues(t *testing.T) {
 func TestReportedStatements(t *testing.T) {
 	tests := []textCase{
 		{
+			name: "a surname is the person named before, not a namesake named later; said, by 2008, he wanted",
+			text: "Tom Hale opened the campaign. Mr Hale claimed, with some justification, that it had got off to a great start. Strategists who helped Jim Hale win in Kestwick are advising him.\n\nThe minister Anna Berg said, by 2008, she wanted every visitor to be checked.",
+			want: []string{"Tom Hale: it had got off to a great start", "Anna Berg: she wanted every visitor to be checked"},
+		},
+		{
 			name: "a denial keeps its verb; rejected suggestions; does admit",
 			text: "Tom Hale denied that the plan had failed. Anna Berg rejected suggestions that the team was under pressure. Despite the hard work, Jim Bell does admit that the desire has to come from within.",
 			want: []string{"Tom Hale: denied that the plan had failed", "Anna Berg: rejected suggestions that the team was under pressure", "Jim Bell: the desire has to come from within"},
