@@ -1849,7 +1849,7 @@ func (d *doc) callClaim(si int) (claim, bool) {
 		var text string
 		if as > v+1 {
 			text = d.cleanSpan(v+1, as) + " " + copula(d.toks[as-1].s) + " " + d.cleanSpan(as+1, end)
-		} else if k := d.indexArticle(v+2, end); k > v+1 && !functionWords[d.toks[k-1].lower()] && !prepositions[d.toks[k-1].lower()] {
+		} else if k := d.indexWord(v+2, end, "a", "an"); k > v+1 && !functionWords[d.toks[k-1].lower()] && !prepositions[d.toks[k-1].lower()] {
 			// "called Camp Delta a major human-rights scandal", "labelled
 			// the deal an eye-opener"
 			obj := k - 1
@@ -1895,19 +1895,11 @@ func (d *doc) whatBefore(v, s0 int) bool {
 	return false
 }
 
-// indexArticle returns the first "a" or "an" in [a, b), or -1.
-func (d *doc) indexArticle(a, b int) int {
+// indexWord returns the first token in [a, b) that is one of words (lower
+// case), or -1.
+func (d *doc) indexWord(a, b int, words ...string) int {
 	for i := a; i < b; i++ {
-		if d.toks[i].is("a", "an") {
-			return i
-		}
-	}
-	return -1
-}
-
-func (d *doc) indexWord(a, b int, w string) int {
-	for i := a; i < b; i++ {
-		if d.toks[i].lower() == w {
+		if d.toks[i].is(words...) {
 			return i
 		}
 	}

@@ -18,7 +18,7 @@ type doc struct {
 	// per token
 	sentOf  []int
 	inQuote []bool
-	info    []*wordInfo // what the lexicon says of the token's word (see word)
+	info    []*wordInfo // what the lexicon says of the token's word (Lexicon.words)
 
 	quotes []quoteSpan
 

@@ -316,41 +316,24 @@ const maxLineWords = 10
 func fieldsUpTo(s string, n int) ([]string, bool) {
 	out := make([]string, 0, n)
 	i := 0
-	for i < len(s) {
-		// skip spaces
+	for {
 		for i < len(s) {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if asciiSpace[c] == 0 {
-					break
-				}
-				i++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
+			space, size := spaceAt(s, i)
+			if !space {
 				break
 			}
 			i += size
 		}
 		if i == len(s) {
-			break
+			return out, false
 		}
 		if len(out) == n {
 			return out, true
 		}
 		j := i
 		for j < len(s) {
-			c := s[j]
-			if c < utf8.RuneSelf {
-				if asciiSpace[c] != 0 {
-					break
-				}
-				j++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsSpace(r) {
+			space, size := spaceAt(s, j)
+			if space {
 				break
 			}
 			j += size
@@ -358,7 +341,16 @@ func fieldsUpTo(s string, n int) ([]string, bool) {
 		out = append(out, s[i:j])
 		i = j
 	}
-	return out, false
+}
+
+// spaceAt reports whether s has a space (as unicode.IsSpace) at byte i,
+// and the size of the character there.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c] != 0, 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports.

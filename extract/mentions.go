@@ -755,7 +755,7 @@ func (d *doc) findMentions() {
 			d.addPersonMention(a, b, "titled-name")
 			continue
 		}
-		if d.lx.givenNames[w] && d.kinBefore(a) {
+		if d.lx.givenNames[w] && d.kinNounBefore(a) >= 0 {
 			d.addPersonMention(a, b, "relative's-given-name")
 			continue
 		}
@@ -790,19 +790,21 @@ var kinNouns = map[string]bool{
 	"uncle": true, "aunt": true, "nephew": true, "niece": true, "cousin": true, "widow": true, "widower": true,
 }
 
-// kinBefore reports a relative's noun after a possessive right before
-// token a ("his mother, Patricia", "Blair's son Euan"): a given name there
-// is a person's on its own.
-func (d *doc) kinBefore(a int) bool {
+// kinNounBefore returns the token of a relative's noun after a possessive
+// right before token a ("his mother, Patricia", "Blair's son Euan"), or
+// -1: a given name there is a person's on its own.
+func (d *doc) kinNounBefore(a int) int {
 	k := a - 1
 	if k >= 0 && d.toks[k].s == "," {
 		k--
 	}
 	if k < 1 || !kinNouns[d.toks[k].low] || d.sentOf[k] != d.sentOf[a] {
-		return false
+		return -1
 	}
-	p := d.toks[k-1]
-	return p.is("his", "her", "their", "my", "our", "'s", "\u2019s")
+	if !d.toks[k-1].is("his", "her", "their", "my", "our", "'s", "\u2019s") {
+		return -1
+	}
+	return k
 }
 
 // inTitleComplement reports whether the chunk at token a continues a
@@ -851,7 +853,7 @@ func (d *doc) namedByOrgNoun(a, b int) bool {
 	if d.lx.occupations[d.toks[a-1].low] && b-a >= 2 && d.lx.givenNames[d.toks[a].s] {
 		return false // "fellow broadcaster Michael Pointon" (not "broadcaster BSkyB")
 	}
-	if !d.couldNameOrg(a, b) && !(d.namesOrgAnyway(a, b)) {
+	if !d.couldNameOrg(a, b) {
 		return false
 	}
 	// the name goes on where the chunk stops: "Ernst & Young", "Fathers 4
@@ -900,37 +902,32 @@ func (d *doc) namedBeforeOrgNoun(a, b int) bool {
 // organisation noun, can be the organisation's name: not a person's (a
 // given name anywhere: "union Unison Dave Prentis"; a known surname; a
 // family name first), a title, a country ("the Chinese company") or a
-// namesOrgAnyway: after an organisation noun, a name with a given name in
-// it is still the organisation's when nothing follows it in its clause
-// ("at accountancy firm Grant Thornton, said"), unlike "the company John
-// Smith founded".
-func (d *doc) namesOrgAnyway(a, b int) bool {
-	if d.lx.familyFirst[d.toks[a].s] || d.titleWordAt(a) || d.personBySurname(d.toks[b-1].s, a) >= 0 {
-		return false
-	}
-	if c, _, _ := d.countryAt(a, b); c != "" {
-		return false
-	}
-	if b >= len(d.toks) {
-		return true
-	}
-	n := d.toks[b]
-	return n.s == "," || n.s == "." || n.s == ";" || n.s == ")" || d.info[b].speechVerb
-}
-
-// capitalised abbreviation that names no organisation.
+// capitalised abbreviation that names no organisation. A name with a given
+// name in it is still the organisation's when nothing follows it in its
+// clause and its last word is no known person's surname ("at accountancy
+// firm Grant Thornton, said"; not "the company John Smith founded").
 func (d *doc) couldNameOrg(a, b int) bool {
 	first := d.toks[a].s
 	if d.lx.familyFirst[first] || d.titleWordAt(a) || d.personBySurname(first, a) >= 0 || d.lx.notOrgAcronyms[first] {
 		return false
 	}
 	for i := a; i < b; i++ {
-		if d.lx.givenNames[d.toks[i].s] {
+		if d.lx.givenNames[d.toks[i].s] && !(d.clauseEndsAt(b) && d.personBySurname(d.toks[b-1].s, a) < 0) {
 			return false
 		}
 	}
 	c, _, _ := d.countryAt(a, b)
 	return c == ""
+}
+
+// clauseEndsAt reports a clause's end at token b: punctuation or a speech
+// verb ("..., said", "Grant Thornton said").
+func (d *doc) clauseEndsAt(b int) bool {
+	if b >= len(d.toks) {
+		return true
+	}
+	n := d.toks[b]
+	return n.s == "," || n.s == "." || n.s == ";" || n.s == ")" || d.info[b].speechVerb
 }
 
 // titleNoun reports whether the single word w at token a, after title

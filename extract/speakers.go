@@ -255,10 +255,7 @@ func (d *doc) countHonorifics() {
 			continue
 		}
 		g := honorificGender[d.toks[m.tok0-1].lower()]
-		if k := m.tok0 - 1; g == "" && d.kinBefore(m.tok0) {
-			if d.toks[k].s == "," {
-				k--
-			}
+		if k := d.kinNounBefore(m.tok0); g == "" && k >= 0 {
 			g = kinGender[d.toks[k].low]
 		}
 		if g != "" {
