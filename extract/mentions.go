@@ -938,7 +938,10 @@ func (d *doc) clauseEndsAt(b int) bool {
 func (d *doc) titleNoun(t0, a int, w string) bool {
 	// "Former England footballer Paul Gascoigne": a word before a lower-case
 	// title modifies it
-	if a+1 < len(d.toks) && !d.toks[a+1].cap && d.titleWordAt(a+1) {
+	if a+1 < len(d.toks) && !d.toks[a+1].cap && d.toks[a+1].word &&
+		(d.titleWordAt(a+1) || d.lx.occupations[d.toks[a+1].low] || d.lx.orgNouns[d.toks[a+1].low]) {
+		// (or an occupation or an organisation's noun: "Former England
+		// footballer Paul Gascoigne", "the International Olympic committee")
 		return true
 	}
 	if l := strings.ToLower(w); strings.HasSuffix(l, "s") {

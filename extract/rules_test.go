@@ -1148,6 +1148,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Rodrigo de la Serna", "Edwin van der Kestwick"},
 		},
 		{
+			name: "a word before an occupation or a group's noun is no name",
+			text: "Former Kestland footballer Tom Hale will star in a film. The Brekvik band Kestwicks split up.",
+			want: []string{"Tom Hale"},
+		},
+		{
 			name: "no name starts with a preposition",
 			text: "A spokesman for Reporters Without Borders described the sentence as harsh.",
 		},
