@@ -191,6 +191,15 @@ func (d *doc) isCommon(w string) bool {
 	return openers[w] || functionWords[l] || d.lowerVocab[l]
 }
 
+// capsEnd returns the end of the run of capitalised words from token k, in
+// the sentence of token i.
+func (d *doc) capsEnd(k, i int) int {
+	for k < len(d.toks) && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
+		k++
+	}
+	return k
+}
+
 // chunk is a run of capitalised words.
 type chunk struct{ a, b int }
 
@@ -231,30 +240,18 @@ func (d *doc) chunks() []chunk {
 			c := d.toks[j].lower()
 			// two particles: "Rodrigo de la Serna", "Rafael van der Vaart"
 			if nameParticles[c] && nameParticles[d.toks[j+1].low] && j+2 < n && d.isCapWord(j+2) && d.sentOf[j+2] == d.sentOf[i] && j-i >= 1 {
-				k := j + 2
-				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
-					k++
-				}
-				j = k
+				j = d.capsEnd(j+2, i)
 				continue
 			}
 			if !d.isCapWord(j+1) || calendarWords[d.toks[j+1].s] {
 				break // "the Commission on Monday"
 			}
 			if (orgConnectors[c] && d.chunkHasOrgHead(i, j) && !(c == "and" && !d.hasConnector(i, j))) || d.pairedOrgName(i, j) {
-				k := j + 1
-				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
-					k++
-				}
-				j = k
+				j = d.capsEnd(j+1, i)
 				continue
 			}
 			if nameParticles[c] && j-i >= 1 {
-				k := j + 1
-				for k < n && d.isCapWord(k) && d.sentOf[k] == d.sentOf[i] {
-					k++
-				}
-				j = k
+				j = d.capsEnd(j+1, i)
 				continue
 			}
 			break
@@ -766,6 +763,12 @@ func (d *doc) findMentions() {
 	d.sortMentions()
 }
 
+// morePrepositions are prepositions the claim rules' list leaves out.
+var morePrepositions = map[string]bool{
+	"without": true, "against": true, "within": true, "behind": true, "between": true, "among": true,
+	"beyond": true, "across": true, "around": true, "near": true,
+}
+
 // royalTitles are titles of a monarch or a peer: after a form of address
 // ("Mr King", "Mrs Prince") the word is a surname.
 var royalTitles = map[string]bool{"king": true, "queen": true, "prince": true, "princess": true, "duke": true, "earl": true, "baron": true}
@@ -774,20 +777,14 @@ var royalTitles = map[string]bool{"king": true, "queen": true, "prince": true, "
 // "film producer X" is as often a person as a company.
 var personTrades = map[string]bool{"producer": true, "publisher": true, "maker": true, "lender": true}
 
-// kinGender is the gender a relative's noun says.
-var kinGender = map[string]string{
+// kinNouns name a relative ("his mother, Patricia,", "her son Jack"),
+// with the gender the noun says ("" for either).
+var kinNouns = map[string]string{
 	"mother": "f", "wife": "f", "daughter": "f", "sister": "f", "fiancee": "f", "girlfriend": "f",
 	"granddaughter": "f", "grandmother": "f", "aunt": "f", "niece": "f", "widow": "f",
 	"father": "m", "husband": "m", "son": "m", "brother": "m", "fiance": "m", "boyfriend": "m",
 	"grandson": "m", "grandfather": "m", "uncle": "m", "nephew": "m", "widower": "m",
-}
-
-// kinNouns name a relative: "his mother, Patricia," "her son Jack".
-var kinNouns = map[string]bool{
-	"mother": true, "father": true, "wife": true, "husband": true, "son": true, "daughter": true,
-	"brother": true, "sister": true, "partner": true, "fiancee": true, "fiance": true, "girlfriend": true,
-	"boyfriend": true, "grandson": true, "granddaughter": true, "grandmother": true, "grandfather": true,
-	"uncle": true, "aunt": true, "nephew": true, "niece": true, "cousin": true, "widow": true, "widower": true,
+	"partner": "", "cousin": "",
 }
 
 // kinNounBefore returns the token of a relative's noun after a possessive
@@ -798,7 +795,10 @@ func (d *doc) kinNounBefore(a int) int {
 	if k >= 0 && d.toks[k].s == "," {
 		k--
 	}
-	if k < 1 || !kinNouns[d.toks[k].low] || d.sentOf[k] != d.sentOf[a] {
+	if k < 1 || d.sentOf[k] != d.sentOf[a] {
+		return -1
+	}
+	if _, kin := kinNouns[d.toks[k].low]; !kin {
 		return -1
 	}
 	if !d.toks[k-1].is("his", "her", "their", "my", "our", "'s", "\u2019s") {
@@ -1104,7 +1104,7 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 		return false, ""
 	}
 	first := d.toks[a].s
-	if l := d.toks[a].low; prepositions[l] || l == "without" || l == "against" || l == "within" || l == "and" || l == "or" || l == "the" {
+	if l := d.toks[a].low; prepositions[l] || morePrepositions[l] || l == "and" || l == "or" || l == "the" {
 		return false, "" // "Reporters Without Borders": no name starts with a preposition
 	}
 	titled := a > chunkA || d.titledBefore(a) || d.invertedTitleBefore(a)
@@ -1221,7 +1221,7 @@ func (d *doc) orgAppositive(b int) bool {
 		if _, head := d.lx.titleHeads[t.lower()]; head && !t.cap {
 			return false // "X, the director general of the federation": a person
 		}
-		if prepositions[t.low] || t.is("behind", "between", "against", "among", "within", "beyond", "across", "around", "near") {
+		if prepositions[t.low] || morePrepositions[t.low] {
 			return false // the noun phrase's head came first: "X, the man behind the firm"
 		}
 		if d.lx.orgNouns[t.lower()] {
@@ -1264,8 +1264,8 @@ func (d *doc) givenNameInside(a, b int) bool {
 // person's surname somewhere: after a form of address ("Mr Habib"),
 // before ", who" ("from Vogts, who resigned"; not a club's or group's
 // word, "City, who", nor a place, "Lord Roberts of Conwy, who"), or after
-// a speech verb that ends the attribution ("... ," said Hewitt.). Then "Mamdouh Habib" and "Berti Vogts" are persons'
-// names.
+// a speech verb that ends the attribution ("... ," said Hewitt.). Then
+// "Mamdouh Habib" and "Berti Vogts" are persons' names.
 func (d *doc) addressedSurname(w string) bool {
 	if d.addressed == nil {
 		d.addressed = map[string]bool{}
@@ -1284,7 +1284,7 @@ func (d *doc) addressedSurname(w string) bool {
 				d.addressed[t.s] = true
 			}
 			// "said Hewitt." ending a quotation's attribution
-			if i+1 < len(d.toks) && d.info[i-1].speechVerb && !d.toks[i+1].word && !d.toks[i+1].cap && (d.toks[i+1].s == "." || d.toks[i+1].s == ",") {
+			if i+1 < len(d.toks) && d.info[i-1].speechVerb && (d.toks[i+1].s == "." || d.toks[i+1].s == ",") {
 				d.addressed[t.s] = true
 			}
 		}

@@ -256,7 +256,7 @@ func (d *doc) countHonorifics() {
 		}
 		g := honorificGender[d.toks[m.tok0-1].lower()]
 		if k := d.kinNounBefore(m.tok0); g == "" && k >= 0 {
-			g = kinGender[d.toks[k].low]
+			g = kinNouns[d.toks[k].low]
 		}
 		if g != "" {
 			if d.honorifics[m.ent] == nil {
