@@ -1036,6 +1036,21 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "Crestwick Holdings lost money, Anna Berg told the Kestwick Gazette. Tom Hale, the company's chairman, agreed.",
 			want: []string{"Tom Hale|Chairman|Crestwick Holdings"},
 		},
+		{
+			name: "an unknown name opening the sentence before a title",
+			text: "Kestwix marketing director Anna Berg said sales were up. Film director Tom Hale agreed.",
+			want: []string{"Anna Berg|Marketing Director|Kestwix"},
+		},
+		{
+			name: "commercial and performance directors",
+			text: "The talks included Kestwick commercial director Anna Berg and KLTA performance director Tom Hale.",
+			want: []string{"Anna Berg|Commercial Director|Kestwick", "Tom Hale|Performance Director|KLTA"},
+		},
+		{
+			name: "the possessive of a name in -s",
+			text: "Sales were flat, Anna Berg, Crestwicks' chief economist, said.",
+			want: []string{"Anna Berg|Chief Economist|Crestwicks"},
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, a := range f.Affiliations {

@@ -311,7 +311,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 		// (or a name the article also writes inside a sentence: "Arsenal
 		// vice-chairman David Dein" starting one)
 		if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && d.toks[e-1].cap && d.toks[e-1].word &&
-			d.cover[e-1] == nil && (e < k || !d.sentenceStart(e-1) || ti.class != "gov" && (d.nameElsewhere(e-1) || d.capsElsewhere(e-1))) && !d.isCountryWord(e-1) &&
+			d.cover[e-1] == nil && (e < k || !d.sentenceStart(e-1) || ti.class != "gov" && (d.nameElsewhere(e-1) || d.capsElsewhere(e-1) || d.unknownName(e-1))) && !d.isCountryWord(e-1) &&
 			!d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] && !tenureWords[strings.ToLower(d.toks[e-1].s)] {
 			st := e - 1
 			// (a first word of the sentence joins the name unless the article
@@ -961,7 +961,9 @@ func (d *doc) possessedTitle(i, b int) bool {
 		d.personBySurname(t.s, i) >= 0 || d.lx.givenNames[t.s] {
 		return false
 	}
-	if i+2 >= b || d.toks[i+1].s != "'s" && d.toks[i+1].s != "\u2019s" {
+	// ("Barclays' chief economist": the possessive of a name in -s)
+	if i+2 >= b || d.toks[i+1].s != "'s" && d.toks[i+1].s != "\u2019s" &&
+		!((d.toks[i+1].s == "'" || d.toks[i+1].s == "\u2019") && strings.HasSuffix(t.s, "s")) {
 		return false
 	}
 	h := d.lastHead(i+2, b)
@@ -1112,4 +1114,15 @@ func (d *doc) personAtStart(k int) bool {
 		}
 	}
 	return false
+}
+
+// unknownName reports whether the capitalised word at token i is no word
+// the article or the common vocabulary writes in lower case, no given name
+// and no place word, so that it opening a sentence before a title names an
+// organisation ("Microsoft marketing director Jane Doe said").
+func (d *doc) unknownName(i int) bool {
+	w := d.toks[i].s
+	l := d.toks[i].lower()
+	return !d.isCommon(w) && !d.lx.commonWords[l] && !d.lx.givenNames[w] && !d.placeStart(i) && !placeWords[w] &&
+		!strings.Contains(w, "-") && !strings.HasSuffix(l, "ing") && !strings.HasSuffix(l, "ed")
 }
