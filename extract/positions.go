@@ -99,6 +99,9 @@ func (d *doc) findPositions() []position {
 				if d.notSpeaking(x0, s.tok1, cue.verbal) {
 					continue // "declined to comment", "refused to say": no stance on an issue
 				}
+				if x0+1 < s.tok1 && reportNouns[d.toks[x0].lower()] && d.toks[x0+1].is("that", "of") {
+					continue // "rejected claims that ...": a denial, said of a statement
+				}
 				issues, ia, ib := d.issue(x0, x1, out, sentMatches)
 				if cue.verbal {
 					for k, is := range issues {
@@ -339,6 +342,8 @@ func (d *doc) skipHolderGap(i, s0 int) (h int, negated, ok bool) {
 			h -= 2 // "on Tuesday", "last week"
 		case t.is("yesterday", "today", "recently", "now", "again", "repeatedly", "previously"):
 			h--
+		case t.is("far") && h-2 >= s0 && d.toks[h-2].is("so"):
+			h -= 2 // "has so far resisted"
 		case h-3 >= s0 && t.is("months", "years", "weeks", "decades", "days") && d.toks[h-2].word && d.toks[h-3].is("for"):
 			h -= 3 // "for several months"
 		case h-2 >= s0 && t.is("months", "years", "weeks", "decades", "days") && d.toks[h-2].is("for"):
@@ -356,7 +361,7 @@ var willWords = map[string]bool{
 	"prepared": true, "ready": true, "willing": true, "going": true, "set": true, "determined": true,
 	"threatened": true, "threatens": true, "vowed": true, "vows": true, "pledged": true, "promised": true,
 	"expected": true, "likely": true, "moved": true, "moving": true, "decided": true, "decides": true,
-	"agreed": true, "tried": true, "trying": true, "seeks": true, "sought": true, "continues": true,
+	"agreed": true, "tried": true, "trying": true, "seeks": true, "sought": true, "continues": true, "continuing": true,
 	"continued": true, "appears": true, "seems": true, "has": true, "have": true, "had": true, "is": true,
 }
 
@@ -410,8 +415,23 @@ func (d *doc) holderEndingAt(h, s0 int, possessor bool) ([]string, int, string) 
 	// "The government refuses ...": the government of the country the
 	// article is about, if one stands out
 	if end == h-1 && prev.is("government", "cabinet", "administration") && end > s0 && d.toks[end-1].is("the") {
-		if c := d.dominantCountry(); c != "" {
+		if c := d.governmentCountry(); c != "" {
 			return []string{c}, -1, "the-government"
+		}
+	}
+	// "The prime minister has defended ...", "the home secretary insists":
+	// the unnamed head of government or minister of that country
+	if end < h && rule == "country-government" && end > s0 && d.toks[end-1].is("the") && !d.reportedBefore(s0, end) {
+		if role := d.span(end, h); (headOfGovernment(role) || cabinetOffice(role)) && !strings.Contains(strings.ToLower(role), "shadow") {
+			// (not the country the article is about: "the prime minister"
+			// of a British story about the US is Britain's)
+			c := d.officeOfRole(role)
+			if c == "" {
+				c = d.officesCountry()
+			}
+			if c != "" {
+				return []string{c}, -1, "the-office"
+			}
 		}
 	}
 	return nil, -1, ""
@@ -475,6 +495,64 @@ func (d *doc) countryIsObject(m *mention) bool {
 	}
 	return p.is("with", "to", "of", "against", "on", "for", "from", "by", "in", "at", "over", "between", "toward", "towards",
 		"across", "throughout", "around", "within", "into")
+}
+
+// reportedBefore reports whether a speech or belief verb stands between
+// token s0 and token at ("Mr Blair said he believed the president was
+// keen to ..."): what follows is someone's report, not the narrative.
+func (d *doc) reportedBefore(s0, at int) bool {
+	for k := s0; k < at; k++ {
+		if _, ok := d.speechVerbAt(k); ok || d.toks[k].is("believed", "believes", "thinks", "thought") {
+			return true
+		}
+	}
+	return false
+}
+
+// governmentCountry returns the country whose government "the
+// government" of the article is: the country it names far more than any
+// other, or else the one country of every office of state it gives
+// someone by name ("Home Secretary Jane Doe" in a story that names
+// Britain once), or "".
+func (d *doc) governmentCountry() string {
+	if c := d.dominantCountry(); c != "" {
+		return c
+	}
+	return d.officesCountry()
+}
+
+// officesCountry returns the one country of every office of state the
+// article gives someone by name, or "".
+func (d *doc) officesCountry() string {
+	c := ""
+	for _, a := range d.affs {
+		if !a.country || a.class != "gov" || !a.current || a.weak || d.lx.unions[a.org] {
+			continue
+		}
+		if c != "" && c != a.org {
+			return ""
+		}
+		c = a.org
+	}
+	return c
+}
+
+// officeOfRole returns the country whose office role ("prime minister")
+// the article gives to someone by name, when all who hold it in the
+// article hold it in one country, or "".
+func (d *doc) officeOfRole(role string) string {
+	role = strings.ToLower(role)
+	c := ""
+	for _, a := range d.affs {
+		if !a.country || a.class != "gov" || !a.current || strings.ToLower(a.role) != role {
+			continue
+		}
+		if c != "" && c != a.org {
+			return ""
+		}
+		c = a.org
+	}
+	return c
 }
 
 // officeCountry returns the country a person holds an office of state in;
@@ -548,7 +626,7 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		if t.is("rather") && end+1 < b && d.toks[end+1].is("than") {
 			break
 		}
-		if t.s == "," && end+1 < b && d.toks[end+1].is("which", "who", "but", "while", "as", "rather", "and", "despite", "although", "though", "since", "because", "saying", "adding", "according", "with", "it", "he", "she", "they", "we") {
+		if t.s == "," && end+1 < b && d.toks[end+1].is("which", "who", "but", "while", "as", "rather", "and", "despite", "although", "though", "since", "because", "saying", "adding", "according", "with", "it", "he", "she", "they", "we", "instead") {
 			break
 		}
 		if t.is("and") && end+1 < b && d.startsCue(end+1) {
@@ -677,6 +755,15 @@ func (d *doc) notSpeaking(x, end int, verbal bool) bool {
 		return false
 	}
 	return x < end && commentVerbs[d.toks[x].lower()]
+}
+
+// reportNouns name what was said: rejecting or welcoming one ("rejected
+// claims that the plan had failed") is an answer to a statement, not a
+// stance on a policy.
+var reportNouns = map[string]bool{
+	"claims": true, "claim": true, "suggestions": true, "suggestion": true, "reports": true, "report": true,
+	"allegations": true, "allegation": true, "accusations": true, "accusation": true, "speculation": true,
+	"rumours": true, "rumors": true, "charges": true, "criticism": true, "comments": true, "remarks": true,
 }
 
 // fullerNounPhrase finds, for the definite noun phrase at tokens [a, b)

@@ -238,6 +238,21 @@ func TestPositionIssues(t *testing.T) {
 			text: "The US blocked the application for the 21st time.",
 			want: []string{"United States opposes the application"},
 		},
+		{
+			name: "the prime minister: the country the article gives that office",
+			text: "Norwegian Prime Minister Anna Berg visited Sweden. The prime minister has defended measures to allow curfews without trial.",
+			want: []string{"Norway supports measures to allow curfews without trial"},
+		},
+		{
+			name: "the government of the one country whose offices the article names",
+			text: "Norwegian Justice Minister Tom Hale spoke on Monday. But the government has so far resisted pressure for judges to issue the orders, instead saying they may review them.",
+			want: []string{"Norway opposes pressure for judges to issue the orders"},
+		},
+		{
+			name: "the office inside someone's report, and rejected claims, are no stance",
+			text: "Norwegian Prime Minister Anna Berg visited Sweden. Tom Hale said he believed the prime minister was keen to cut taxes. Norway rejected claims that the plan had failed.",
+			want: nil,
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, p := range f.Positions {
