@@ -1066,6 +1066,16 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "Sales were flat, Anna Berg, Crestwicks' chief economist, said.",
 			want: []string{"Anna Berg|Chief Economist|Crestwicks"},
 		},
+		{
+			name: "its founder: the organisation the sentence names last, or opens with",
+			text: "Shares in Kestwix fell. Kestwix has said the sale is punishment for the ambitions of its founder, Tom Hale. Crestwick Holdings has sued Vostel, its chief executive Anna Berg and two others.",
+			want: []string{"Tom Hale|Founder|Kestwix"},
+		},
+		{
+			name: "a name, then an organisation's head word in lower case",
+			text: "\"Sales are fine,\" said Anna Berg, mobile analyst at Kestrel research.",
+			want: []string{"Anna Berg|Mobile Analyst|Kestrel research"},
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, a := range f.Affiliations {

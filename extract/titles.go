@@ -347,6 +347,11 @@ func (d *doc) titleBefore(n int) titleInfo {
 		ti.orgName = d.toks[ta].s
 		ti.role, ti.class, ti.plural = d.roleWords(ta+1, end)
 	}
+	// "the political ambitions of its founder, Jane Doe": the organisation
+	// named last before "its" in the sentence
+	if ti.orgName == "" && len(ti.countries) == 0 && len(complement) == 0 && ti.class != "" && ti.class != "gov" && k == a && k-1 >= s0 && d.toks[k-1].is("its") {
+		ti.orgName = d.orgBefore(k-1, s0)
+	}
 	ti.start = k
 	ti.countries = append(ti.countries, complement...)
 	// (the country's form may take in its article: "The Japanese")
@@ -793,7 +798,9 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		e := capsFrom(k)
 		// "chairman of the Mozilla foundation": a name, then an
 		// organisation's head word in lower case
-		if e > k && e < b && d.toks[e].word && !d.toks[e].cap && d.lx.orgHeads[titleWord(d.toks[e].s)] && k > rest+1 && d.toks[k-1].is("the") &&
+		// (or one that ends the segment: "analyst at Jupiter research")
+		if e > k && e < b && d.toks[e].word && !d.toks[e].cap && d.lx.orgHeads[titleWord(d.toks[e].s)] &&
+			(k > rest+1 && d.toks[k-1].is("the") || e+1 == b || !d.toks[e+1].word) &&
 			!strings.Contains(d.toks[e-1].s, "-") { // not "the Frankfurt-based exchange"
 			e++
 		}
@@ -1125,4 +1132,27 @@ func (d *doc) unknownName(i int) bool {
 	l := d.toks[i].lower()
 	return !d.isCommon(w) && !d.lx.commonWords[l] && !d.lx.givenNames[w] && !d.placeStart(i) && !placeWords[w] &&
 		!strings.Contains(w, "-") && !strings.HasSuffix(l, "ing") && !strings.HasSuffix(l, "ed")
+}
+
+// orgBefore returns the organisation named last between token s0 and
+// token i, outside quotations, or "" when another name (a person, a
+// country, a capitalised word the extractor did not take for anything:
+// "against Vivendi, its chief executive") comes after it.
+func (d *doc) orgBefore(i, s0 int) string {
+	for k := i - 1; k >= s0; k-- {
+		m := d.cover[k]
+		if m != nil && m.kind == kindOrg && !d.inQuote[k] {
+			return d.orgs[m.ent].name
+		}
+		if m != nil && !d.inQuote[k] || m == nil && k > s0 && d.toks[k].cap && d.toks[k].word {
+			return ""
+		}
+		// (a one-word name opening the sentence, which is no mention there:
+		// "Yukos has said ... its founder"; "its" is no person's)
+		if k == s0 && m == nil && d.toks[k].cap && d.toks[k].word && !d.isCommon(d.toks[k].s) && !d.lx.commonWords[d.toks[k].lower()] &&
+			(d.nameElsewhere(k) || d.capsElsewhere(k)) {
+			return d.toks[k].s
+		}
+	}
+	return ""
 }
