@@ -747,7 +747,9 @@ func (d *doc) findMentions() {
 				continue
 			}
 		}
-		titled := cd.nameA > cd.c.a || d.titledBefore(a)
+		// (a party's name alone makes no title of a single word: "Green
+		// Day" is a band, "Conservative Graham Brady" a person)
+		titled := cd.nameA > cd.c.a && !d.onlyPartyWords(cd.c.a, cd.nameA) || d.titledBefore(a)
 		if titled && !allUpperAcronym([]string{w}) && !d.titleNoun(cd.c.a, a, w) {
 			d.addPersonMention(a, b, "titled-name")
 			continue
@@ -1805,4 +1807,18 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// onlyPartyWords reports whether tokens [a, b) are a party's name and
+// nothing else ("Green", "Liberal Democrat").
+func (d *doc) onlyPartyWords(a, b int) bool {
+	if b-a == 1 {
+		_, ok := d.lx.parties[d.toks[a].lower()]
+		return ok
+	}
+	if b-a == 2 {
+		_, ok := d.lx.parties[d.toks[a].lower()+" "+d.toks[a+1].lower()]
+		return ok
+	}
+	return false
 }

@@ -1076,6 +1076,16 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "\"Sales are fine,\" said Anna Berg, mobile analyst at Kestrel research.",
 			want: []string{"Anna Berg|Mobile Analyst|Kestrel research"},
 		},
+		{
+			name: "where the organisation is, and a clause that goes on, are not it",
+			text: "\"It is a front,\" said Tom Hale, an analyst at Troska Dialog in Moscow. \"Sales are fine,\" Anna Berg, an analyst at Vostra told the Kestwick Gazette.",
+			want: []string{"Tom Hale|Analyst|Troska Dialog", "Anna Berg|Analyst|Vostra"},
+		},
+		{
+			name: "a club named after a capital city",
+			text: "Kestwick have joined the race to sign Dynamo Madrid striker Tom Hale.",
+			want: []string{"Tom Hale|Striker|Dynamo Madrid"},
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, a := range f.Affiliations {
@@ -1324,6 +1334,11 @@ func TestPersonNames(t *testing.T) {
 			name: "a title's complement that goes on after and",
 			text: "The Minister of Water and Energy Tesfaye Bekele said the dam would be finished.",
 			want: []string{"Tesfaye Bekele"},
+		},
+		{
+			name: "a party's name before one word is no title",
+			text: "Other winners included Green Wharf, voted best group, and Labour MP Jim Bell.",
+			want: []string{"Jim Bell"},
 		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {

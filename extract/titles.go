@@ -265,6 +265,13 @@ func (d *doc) titleBefore(n int) titleInfo {
 			}
 		}
 		if c, kind, start := d.countryEndingAt(e, s0); c != "" {
+			// "Real Madrid striker", "Inter Milan coach": a club named
+			// after its city, not the country of the capital
+			if kind == formCapital && ti.class != "gov" && ti.orgName == "" && start-1 >= s0 && d.clubWordAt(start-1) {
+				ti.orgName = d.span(start-1, e)
+				k = start - 1
+				break
+			}
 			if kind == formSeat && ti.class != "gov" {
 				if ti.orgName == "" {
 					ti.orgName = d.span(start, e)
@@ -815,9 +822,16 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 				e = f
 			}
 		}
-		if e > k && e-k <= 5 && (e == b || !d.toks[e].word || d.toks[e].is("in", "and")) && !d.isCountryWord(k) {
+		_, speech := d.speechVerbAt(e)
+		if e > k && e-k <= 5 && (e == b || !d.toks[e].word || d.toks[e].is("in", "and") || speech) && !d.isCountryWord(k) {
 			seg.orgName = d.fullOrgName(d.span(k, e))
 			rest = e
+			// "at Troika Dialog in Moscow" (where it is), "an analyst at
+			// Nomura told the BBC" (the clause goes on): nothing more of
+			// the organisation
+			if e < b && (d.toks[e].is("in") || speech) {
+				rest = b
+			}
 		}
 	}
 	// "of Political Science", "of commerce for international trade": a
@@ -1155,4 +1169,15 @@ func (d *doc) orgBefore(i, s0 int) string {
 		}
 	}
 	return ""
+}
+
+// clubWordAt reports whether token i is a capitalised word that joins the
+// city after it into a club's name ("Real Madrid", "Dynamo Kiev"): no
+// title, country, person or place word, and a name where it stands (not a
+// sentence's first word unless the article writes it so elsewhere).
+func (d *doc) clubWordAt(i int) bool {
+	t := d.toks[i]
+	return t.cap && t.word && d.cover[i] == nil && !d.titleWordAt(i) && !d.isCountryWord(i) && !placeWords[t.s] &&
+		!functionWords[t.lower()] && !calendarWords[t.s] && !tenureWords[t.lower()] &&
+		(!d.sentenceStart(i) || d.nameElsewhere(i))
 }
