@@ -439,6 +439,9 @@ func (d *doc) segmentAffiliation(person int, s appositiveSegment, current bool, 
 	switch {
 	case s.orgName != "" && s.org == nil:
 		return affil{person: person, org: s.orgName, role: s.role, class: s.class, current: current, sent: si, rule: rule}, true
+	case s.org != nil && s.org.kind == kindOrg && s.country != "" && s.class != "gov":
+		// "UK managing director of filtering firm Ciphertrust": the firm
+		return d.segAffiliation(person, s.role, s.class, s.org, current, si, rule), true
 	case s.country != "":
 		return affil{person: person, org: s.country, country: true, role: s.role, class: s.class, current: current, sent: si, rule: rule}, true
 	case s.org != nil:

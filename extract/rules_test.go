@@ -1086,6 +1086,21 @@ func TestTitleAffiliations(t *testing.T) {
 			text: "Kestwick have joined the race to sign Dynamo Madrid striker Tom Hale.",
 			want: []string{"Tom Hale|Striker|Dynamo Madrid"},
 		},
+		{
+			name: "a country before the title, the firm after it",
+			text: "Tom Hale, UK managing director of filtering firm Kestwix, said spam was rising.",
+			want: []string{"Tom Hale|Managing Director|Kestwix"},
+		},
+		{
+			name: "a title and a form of address are two persons",
+			text: "The UK economy grew. Chancellor Tom Hale spoke. Jim Bell accused the prime minister and Mr Hale of squabbling.",
+			want: []string{"Tom Hale|Chancellor|United Kingdom"},
+		},
+		{
+			name: "a party's name in lower case is no party",
+			text: "Irish republican Anna Berg was elected in 1969.",
+			want: nil,
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, a := range f.Affiliations {
@@ -1123,6 +1138,11 @@ func TestFormerPosts(t *testing.T) {
 			name: "a post held then",
 			text: "The ban was imposed by then president Tom Hale of Chile in 1986. It followed the resignation of the then Home Secretary Jim Bell.",
 			want: []string{"Tom Hale|Chile|former", "Jim Bell|United Kingdom|former"},
+		},
+		{
+			name: "then after a verb; not after and",
+			text: "In 2002 Anna Berg met then Home Office Minister Tom Hale. She spoke and then Home Secretary Jim Bell replied.",
+			want: []string{"Tom Hale|United Kingdom|former", "Jim Bell|United Kingdom|current"},
 		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {

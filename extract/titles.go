@@ -147,7 +147,9 @@ func (d *doc) titleBefore(n int) titleInfo {
 			continue
 		}
 		// "Foreign and Defence Ministers", "Secretary of State", "Vice-President"
-		if (t.is("and", "of", "-", "&", "for")) && j-1 >= s0 && d.titleWordAt(j-1) && j+1 < end && d.titleWordAt(j+1) {
+		// (not "the prime minister and Mr Brown": a form of address starts
+		// another person's name)
+		if (t.is("and", "of", "-", "&", "for")) && j-1 >= s0 && d.titleWordAt(j-1) && j+1 < end && d.titleWordAt(j+1) && !d.honorificAt(j+1) {
 			j--
 			continue
 		}
@@ -223,10 +225,11 @@ func (d *doc) titleBefore(n int) titleInfo {
 		if _, ok := d.lx.honorifics[l]; ok {
 			ti.honorific = true
 		}
-		if party, ok := d.lx.parties[l]; ok && ti.orgName == "" {
+		// (a party by its capitalised name: not "Irish republican X")
+		if party, ok := d.lx.parties[l]; ok && ti.orgName == "" && d.toks[i].cap {
 			ti.orgName = party
 		}
-		if i+1 < end {
+		if i+1 < end && d.toks[i].cap {
 			if party, ok := d.lx.parties[l+" "+d.toks[i+1].lower()]; ok && ti.orgName == "" {
 				ti.orgName = party
 			}
@@ -244,7 +247,9 @@ func (d *doc) titleBefore(n int) titleInfo {
 		// "imposed by then president Ronald Reagan", "the then minister":
 		// the post was held at the time told of (not "... and then
 		// President Bush spoke")
-		if d.toks[k-1].is("then") && k-2 >= s0 && d.toks[k-2].is("the", "by", "under", "of", "with", "from", "to", "for") {
+		if d.toks[k-1].is("then") && k-2 >= s0 && (d.toks[k-2].is("the", "by", "under", "of", "with", "from", "to", "for") ||
+			d.toks[k-2].word && !d.toks[k-2].cap && !d.toks[k-2].is("and", "but", "or", "since", "until", "till", "only", "even", "just", "and", "now")) {
+			// ("Lord Goldsmith met then Home Office Minister Lord Falconer")
 			ti.former = true
 			k--
 			continue
@@ -723,7 +728,9 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 			(d.toks[k].s == "'" || d.toks[k].s == "\u2019") && strings.HasSuffix(d.toks[k-1].s, "s")) {
 			k++
 		}
-		if h := d.lastHead(k, b); h > k {
+		// ("UK managing director of filtering firm Ciphertrust": the firm,
+		// read below, not the country)
+		if h := d.lastHead(k, b); h > k && !(lead.kind == kindCountry && h < b && d.toks[h].is("of", "at", "with")) {
 			seg.role, seg.class, seg.plural = d.segmentRole(k, h)
 			seg.org = lead
 			if lead.kind == kindCountry {
@@ -1180,4 +1187,10 @@ func (d *doc) clubWordAt(i int) bool {
 	return t.cap && t.word && d.cover[i] == nil && !d.titleWordAt(i) && !d.isCountryWord(i) && !placeWords[t.s] &&
 		!functionWords[t.lower()] && !calendarWords[t.s] && !tenureWords[t.lower()] &&
 		(!d.sentenceStart(i) || d.nameElsewhere(i))
+}
+
+// honorificAt reports whether token i is a form of address ("Mr", "Dr").
+func (d *doc) honorificAt(i int) bool {
+	_, ok := d.lx.honorifics[d.toks[i].lower()]
+	return ok
 }
