@@ -355,7 +355,7 @@ func (d *doc) attributionAfter(c int) (int, string, int, bool) {
 		return -1, "", k, false
 	}
 	// "X said", "he told Agency", "the expert explained", "X, a professor, said"
-	for v := k; v < s.tok1 && v < k+12; v++ {
+	for v := k; v < s.tok1 && v < k+20; v++ {
 		if d.toks[v].quote != notQuote {
 			break
 		}

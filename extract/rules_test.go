@@ -682,6 +682,11 @@ func TestReportedStatements(t *testing.T) {
 			text: "Maria Brunini joined in May. \"Search will change,\" said Acme's Maria Brunini. \"Whoever cracks it wins.\"",
 			want: []string{"Maria Brunini: Search will change, Whoever cracks it wins"},
 		},
+		{
+			name: "a long appositive between the quotation's speaker and the verb",
+			text: "\"Rates will rise,\" Tom Hale, chief economist for the region at Kestrel Trading, said. \"Nobody expects it.\"",
+			want: []string{"Tom Hale: Rates will rise, Nobody expects it"},
+		},
 	}
 	checkFacts(t, tests, func(f *extract.Facts) (rows []string) {
 		for _, c := range f.Claims {
@@ -1080,6 +1085,11 @@ func TestTitleAffiliations(t *testing.T) {
 			name: "where the organisation is, and a clause that goes on, are not it",
 			text: "\"It is a front,\" said Tom Hale, an analyst at Troska Dialog in Moscow. \"Sales are fine,\" Anna Berg, an analyst at Vostra told the Kestwick Gazette.",
 			want: []string{"Tom Hale|Analyst|Troska Dialog", "Anna Berg|Analyst|Vostra"},
+		},
+		{
+			name: "a field, then the organisation",
+			text: "\"Rates will rise,\" Tom Hale, chief economist for the region at Kestrel Trading, said.",
+			want: []string{"Tom Hale|Chief Economist for the region|Kestrel Trading"},
 		},
 		{
 			name: "a club named after a capital city",

@@ -799,46 +799,8 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 	// super-regulator Ofcom", "portal director at Tiscali"
 	// (for an expert only "at" and "with": "professor of Law" names a field)
 	if seg.role != "" && rest < b && (d.toks[rest].is("at", "with") || seg.class != "expert" && d.toks[rest].is("of", "for")) {
-		k := rest + 1
-		for k < b && k < rest+6 && d.toks[k].word && !d.toks[k].cap {
-			k++ // "the", "super-regulator", "civil liberties pressure group"
-		}
-		capsFrom := func(e int) int {
-			for e < b && d.toks[e].cap && d.toks[e].word && d.cover[e] == nil {
-				e++
-			}
-			return e
-		}
-		e := capsFrom(k)
-		// "chairman of the Mozilla foundation": a name, then an
-		// organisation's head word in lower case
-		// (or one that ends the segment: "analyst at Jupiter research")
-		if e > k && e < b && d.toks[e].word && !d.toks[e].cap && d.lx.orgHeads[titleWord(d.toks[e].s)] &&
-			(k > rest+1 && d.toks[k-1].is("the") || e+1 == b || !d.toks[e+1].word) &&
-			!strings.Contains(d.toks[e-1].s, "-") { // not "the Frankfurt-based exchange"
-			e++
-		}
-		// "with Purvin and Gertz", "at Stone & McCarthy Research": a name
-		// that ends the segment may go on after "and" or "&"
-		if e > k && e+1 < b && d.toks[e].is("and", "&") && d.toks[e+1].cap {
-			f := capsFrom(e + 1)
-			if m := d.cover[e+1]; m != nil && m.kind == kindOrg && m.tok0 == e+1 {
-				f = m.tok1 // "& Baker Research", an organisation by its head word
-			}
-			if f > e+1 && (f == b || !d.toks[f].word || d.toks[f].is("in")) {
-				e = f
-			}
-		}
-		_, speech := d.speechVerbAt(e)
-		if e > k && e-k <= 5 && (e == b || !d.toks[e].word || d.toks[e].is("in", "and") || speech) && !d.isCountryWord(k) {
-			seg.orgName = d.fullOrgName(d.span(k, e))
-			rest = e
-			// "at Troika Dialog in Moscow" (where it is), "an analyst at
-			// Nomura told the BBC" (the clause goes on): nothing more of
-			// the organisation
-			if e < b && (d.toks[e].is("in") || speech) {
-				rest = b
-			}
+		if name, next := d.orgNamedAfter(rest, b); name != "" {
+			seg.orgName, rest = name, next
 		}
 	}
 	// "of Political Science", "of commerce for international trade": a
@@ -857,6 +819,13 @@ func (d *doc) readSegment(a, b int) (appositiveSegment, bool) {
 		}
 		seg.role += " " + d.span(rest, k)
 		rest = k
+	}
+	// "chief economist for the region at Societe Generale": the
+	// organisation after the field
+	if seg.role != "" && seg.orgName == "" && rest < b && d.toks[rest].is("at", "with") {
+		if name, next := d.orgNamedAfter(rest, b); name != "" {
+			seg.orgName, rest = name, next
+		}
 	}
 	// the organisation or country: an organisation first
 	for _, m := range d.mentionsIn(rest, b) {
@@ -1193,4 +1162,52 @@ func (d *doc) clubWordAt(i int) bool {
 func (d *doc) honorificAt(i int) bool {
 	_, ok := d.lx.honorifics[d.toks[i].lower()]
 	return ok
+}
+
+// orgNamedAfter reads the organisation an appositive names after the
+// preposition at token p and before b, when the extractor has no mention
+// of it ("at Tiscali", "of super-regulator Ofcom", "of the Mozilla
+// foundation"); it returns its name and where the segment's rest starts,
+// or "".
+func (d *doc) orgNamedAfter(p, b int) (string, int) {
+	k := p + 1
+	for k < b && k < p+6 && d.toks[k].word && !d.toks[k].cap {
+		k++ // "the", "super-regulator", "civil liberties pressure group"
+	}
+	capsFrom := func(e int) int {
+		for e < b && d.toks[e].cap && d.toks[e].word && d.cover[e] == nil {
+			e++
+		}
+		return e
+	}
+	e := capsFrom(k)
+	// "chairman of the Mozilla foundation": a name, then an
+	// organisation's head word in lower case
+	// (or one that ends the segment: "analyst at Jupiter research")
+	if e > k && e < b && d.toks[e].word && !d.toks[e].cap && d.lx.orgHeads[titleWord(d.toks[e].s)] &&
+		(k > p+1 && d.toks[k-1].is("the") || e+1 == b || !d.toks[e+1].word) &&
+		!strings.Contains(d.toks[e-1].s, "-") { // not "the Frankfurt-based exchange"
+		e++
+	}
+	// "with Purvin and Gertz", "at Stone & McCarthy Research": a name
+	// that ends the segment may go on after "and" or "&"
+	if e > k && e+1 < b && d.toks[e].is("and", "&") && d.toks[e+1].cap {
+		f := capsFrom(e + 1)
+		if m := d.cover[e+1]; m != nil && m.kind == kindOrg && m.tok0 == e+1 {
+			f = m.tok1 // "& Baker Research", an organisation by its head word
+		}
+		if f > e+1 && (f == b || !d.toks[f].word || d.toks[f].is("in")) {
+			e = f
+		}
+	}
+	_, speech := d.speechVerbAt(e)
+	if e == k || e-k > 5 || e < b && d.toks[e].word && !d.toks[e].is("in", "and") && !speech || d.isCountryWord(k) {
+		return "", p
+	}
+	// "at Troika Dialog in Moscow" (where it is), "an analyst at Nomura
+	// told the BBC" (the clause goes on): nothing more of the organisation
+	if e < b && (d.toks[e].is("in") || speech) {
+		return d.fullOrgName(d.span(k, e)), b
+	}
+	return d.fullOrgName(d.span(k, e)), e
 }
