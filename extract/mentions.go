@@ -1178,7 +1178,9 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 			}
 		}
 	}
-	if d.speechVerbNear(b) || (a > 0 && d.info[a-1].speechVerb) {
+	// ("Bookmakers Ladbrokes says": a plural noun for a trade before a
+	// name is not a given name)
+	if (d.speechVerbNear(b) || (a > 0 && d.info[a-1].speechVerb)) && !(b-a >= 2 && agentPlural(first)) {
 		return true, "speaker-name"
 	}
 	// "the minister, NAME, said"
@@ -1819,6 +1821,18 @@ func (d *doc) onlyPartyWords(a, b int) bool {
 	if b-a == 2 {
 		_, ok := d.lx.parties[d.toks[a].lower()+" "+d.toks[a+1].lower()]
 		return ok
+	}
+	return false
+}
+
+// agentPlural reports a plural noun for people of a trade or kind
+// ("Bookmakers", "Analysts", "Campaigners"): no given name ends so.
+func agentPlural(w string) bool {
+	l := lowerASCII(w)
+	for _, suf := range []string{"ers", "ors", "ists", "ians", "ants", "ents"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return true
+		}
 	}
 	return false
 }

@@ -1366,6 +1366,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Tesfaye Bekele"},
 		},
 		{
+			name: "a champion's name; a trade's plural before a name is no given name",
+			text: "Hewitt will face world champion Tomas Kestrov in the final. Bookmakers Kestbrokes says the singer is favourite. Former Kestwick champion Jana Vell lost.",
+			want: []string{"Tomas Kestrov", "Jana Vell"},
+		},
+		{
 			name: "a party's name before one word is no title",
 			text: "Other winners included Green Wharf, voted best group, and Labour MP Jim Bell.",
 			want: []string{"Jim Bell"},
