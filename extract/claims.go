@@ -130,10 +130,14 @@ func (d *doc) subjectBefore(v int) (int, string) {
 	for i := d.mentionsBefore(e); i >= 0 && d.mentions[i].tok0 >= s.tok0; i-- {
 		m := d.mentions[i]
 		if m.kind == kindPerson {
-			if m.tok1 == e {
+			end := m.tok1
+			for end < e && postNominals[d.toks[end].s] {
+				end++ // "Philippe Sands QC, a member of ..., says"
+			}
+			if end == e {
 				return m.ent, "named"
 			}
-			if segs, after := d.appositiveAfter(m.tok1); len(segs) > 0 && (after == e || after == e-1 && d.toks[e-1].s == "," || after == e+1 && d.toks[e].s == ",") {
+			if segs, after := d.appositiveAfter(end); len(segs) > 0 && (after == e || after == e-1 && d.toks[e-1].s == "," || after == e+1 && d.toks[e].s == ",") {
 				return m.ent, "named+appositive"
 			}
 		}
@@ -1283,6 +1287,14 @@ func (d *doc) indirectQuestion(v int) bool {
 func (d *doc) clauseAfterVerbAt(v, e, end int) int {
 	k := e
 	told := d.toks[v].is("told", "tells", "telling")
+	// "warned Tony Blair on 7 March that ...", "assured MPs that ...": an
+	// audience, then "that" (not "warned that ...", "warned last week
+	// that ...")
+	if !told && k < end && d.toks[v].is(audienceVerbs...) {
+		if c := d.audienceThenThat(k, end); c > 0 {
+			return c
+		}
+	}
 	// "told reporters", "told the BBC", "told a Commons select committee"
 	if told {
 		k = d.skipAudience(k, end)
@@ -1344,7 +1356,7 @@ func (d *doc) clauseAfterVerbAt(v, e, end int) int {
 	if t.is("himself", "herself", "themselves", "itself", "myself", "ourselves") {
 		return -1 // "declared himself satisfied": no reported clause
 	}
-	if (clauseOpeners[t.lower()] || t.word) && !prepositions[t.lower()] && !d.circumstanceClause(k, end) && d.finiteVerbSoon(k, end) {
+	if (clauseOpeners[t.lower()] || t.word) && !prepositions[t.lower()] && !d.circumstanceClause(k, end) && d.finiteVerbSoon(k, end, false) {
 		return k
 	}
 	return -1
@@ -1370,15 +1382,22 @@ var finiteWords = map[string]bool{
 	"caught": true, "sold": true, "beat": false,
 }
 
-// finiteVerbSoon reports whether a finite verb comes within eight words
-// of token k, before a clause break.
-func (d *doc) finiteVerbSoon(k, end int) bool {
-	for j := k; j < end && j < k+9; j++ {
+// finiteVerbSoon reports whether a finite verb comes within eleven words
+// of token k, before a clause break. With strict, "'s" after a name is a
+// possessive, not "is" ("Mr Brown's closest aides").
+func (d *doc) finiteVerbSoon(k, end int, strict bool) bool {
+	for j := k; j < end && j < k+12; j++ {
 		t := d.toks[j]
 		if t.s == ";" || t.s == ":" {
 			return false
 		}
+		if j > k && t.s == "," && j+1 < end && d.toks[j+1].is("after", "before", "while", "when", "because", "since", "although", "though") {
+			return false // "added the conversion, after Horgan grabbed ...": a subordinate clause's verb
+		}
 		l := t.lower()
+		if strict && l == "'s" && !(j > k && d.toks[j-1].is("it", "he", "she", "that", "there", "what", "who", "here", "where", "this", "everyone", "everything", "nobody", "nothing")) {
+			continue // a possessive: "Mr Brown's closest aides"
+		}
 		if finiteWords[l] || (j > k && strings.HasSuffix(l, "ed") && !d.toks[j-1].is("the", "a", "an", "been", "be")) {
 			return true
 		}
@@ -1398,15 +1417,15 @@ func (d *doc) finiteVerbSoon(k, end int) bool {
 
 // hasFiniteVerb reports whether tokens [a, b) hold a finite verb, by
 // finiteVerbSoon's guesses, or a subject pronoun before a lower-case word
-// ("He quit the game", "It represents").
-func (d *doc) hasFiniteVerb(a, b int) bool {
+// ("He quit the game", "It represents"); strict as for finiteVerbSoon.
+func (d *doc) hasFiniteVerb(a, b int, strict bool) bool {
 	for k := a; k+1 < b; k++ {
 		if d.toks[k].is("i", "he", "she", "it", "we", "they") && d.toks[k+1].word && !d.toks[k+1].cap {
 			return true
 		}
 	}
 	for k := a; k < b; k += 7 {
-		if d.finiteVerbSoon(k, b) {
+		if d.finiteVerbSoon(k, b, strict) {
 			return true
 		}
 	}
@@ -1452,6 +1471,46 @@ var prepositions = map[string]bool{
 func (d *doc) audienceAt(i int) bool {
 	t := d.toks[i]
 	return d.lx.audience[t.s] || d.lx.audience[t.lower()]
+}
+
+// audienceVerbs take an audience and then a "that" clause, as "told"
+// does: "warned the minister that ...".
+var audienceVerbs = []string{"warned", "warns", "warning", "assured", "assures", "reminded", "reminds", "informed", "informs", "promised", "promises", "convinced", "advised", "advises"}
+
+// audienceThenThat reads, from token k after an audience verb, an
+// audience ("Tony Blair", "the BBC", "his rivals") and circumstances ("on
+// 7 March") up to "that", and returns where the clause after "that"
+// starts, or -1 when k does not start an audience so followed.
+func (d *doc) audienceThenThat(k, end int) int {
+	if k >= end || !d.toks[k].word || d.toks[k].is("that", "last", "this", "on", "in", "yesterday", "earlier", "recently") {
+		return -1
+	}
+	j := d.skipAudience(k, end)
+	if j < 0 {
+		// an audience noun phrase the lexicon does not know: "ministers",
+		// "his RBS 6 Nations Championship rivals"
+		t := d.indexWord(k, min(k+8, end), "that")
+		if t < 0 || !d.nounPhrase(k, t) {
+			return -1
+		}
+		for i := k; i < t; i++ {
+			if !d.toks[i].word || d.inQuote[i] {
+				return -1
+			}
+		}
+		j = t
+	}
+	for steps := 0; steps < 3 && j < end && !d.toks[j].is("that"); steps++ {
+		n := d.skipCircumstance(j, end)
+		if n <= j {
+			break
+		}
+		j = n
+	}
+	if j+2 < end && d.toks[j].is("that") && d.toks[j+1].word && d.toks[j+1].quote == notQuote {
+		return j + 1
+	}
+	return -1
 }
 
 // skipAudience skips the object of "told": an audience noun phrase or an
@@ -1665,13 +1724,13 @@ func (d *doc) finalAttributionClaim(si int) (claim, bool) {
 			// (not a participle clause of the speaker's: "..., he said, urging
 			// voters to ...")
 			tail := -1
-			if after+1 < s.tok1 && d.toks[after].s == "," && !strings.HasSuffix(d.toks[after+1].lower(), "ing") && d.hasFiniteVerb(after+1, s.tok1) {
+			if after+1 < s.tok1 && d.toks[after].s == "," && !strings.HasSuffix(d.toks[after+1].lower(), "ing") && d.hasFiniteVerb(after+1, s.tok1, false) {
 				tail = after + 1
 			}
 			head, b := d.cleanSpan(s.tok0, c), c
 			if tail >= 0 {
 				head, b = head+" "+d.cleanSpan(tail, s.tok1), s.tok1
-			} else if !d.hasFiniteVerb(s.tok0, c) {
+			} else if !d.hasFiniteVerb(s.tok0, c, true) {
 				return claim{}, false // "On his first day of questioning, Mr X admitted ...": no clause
 			}
 			text := trimStatement(head)
@@ -1857,7 +1916,8 @@ func (d *doc) callClaim(si int) (claim, bool) {
 				obj--
 			}
 			text = d.cleanSpan(v+1, k) + " " + copula(d.toks[obj].s) + " " + d.cleanSpan(k, end)
-		} else if d.toks[v+1].is("it", "this", "that", "them") {
+		} else if d.toks[v+1].is("it", "them") || d.toks[v+1].is("this", "that") && (end-(v+2) == 1 || strings.HasSuffix(d.toks[v+2].low, "ly")) {
+			// ("called that suggestion disgraceful": "that" is a determiner)
 			text = d.toks[v+1].s + " " + copula(d.toks[v+1].s) + " " + d.cleanSpan(v+2, end)
 		} else {
 			// the complement is the last word, with an adverb before it:

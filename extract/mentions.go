@@ -598,6 +598,10 @@ func (d *doc) findMentions() {
 		if b-a >= 2 && d.lx.occupations[d.toks[a].low] && !d.lx.givenNames[d.toks[a].s] {
 			a++
 		}
+		// letters after a name: "Frank Field MP", "Philippe Sands QC"
+		for b-a >= 3 && postNominals[d.toks[b-1].s] {
+			b--
+		}
 		if a >= b {
 			continue
 		}
@@ -1835,4 +1839,11 @@ func agentPlural(w string) bool {
 		}
 	}
 	return false
+}
+
+// postNominals are the letters written after a person's name for an
+// office, a rank or an honour.
+var postNominals = map[string]bool{
+	"MP": true, "QC": true, "KC": true, "MEP": true, "MSP": true, "AM": true, "OBE": true, "MBE": true,
+	"CBE": true, "KBE": true, "DBE": true, "PhD": true,
 }

@@ -683,6 +683,26 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Maria Brunini: Search will change, Whoever cracks it wins"},
 		},
 		{
+			name: "called that suggestion disgraceful; a fronted description is no statement",
+			text: "Tom Hale called that suggestion \"disgraceful\". Formerly one of Mr Bell's closest Treasury aides, Anna Berg hinted at a giveaway in March.",
+			want: []string{"Tom Hale: that suggestion is disgraceful"},
+		},
+		{
+			name: "a long subject before the clause's verb; a scorer's added conversion",
+			text: "Tom Hale said the list of rules for every snooker hall in Bramley had not done any damage. Jim Bell added the conversion and a penalty, after Anna Berg almost grabbed a try.",
+			want: []string{"Tom Hale: the list of rules for every snooker hall in Bramley had not done any damage"},
+		},
+		{
+			name: "warned an audience that; warned last week that",
+			text: "Jim Bell warned Anna Berg on Monday that the war could be illegal. Tom Hale warned last week that there could be walkouts. Jim Bell also warned his Six Nations rivals that his team can improve.",
+			want: []string{"Jim Bell: the war could be illegal", "Tom Hale: there could be walkouts", "Jim Bell: his team can improve"},
+		},
+		{
+			name: "letters after a name",
+			text: "Jim Bell QC, a member of Kestwick Chambers, says Anna Berg warned Tom Hale that the plan was illegal. Tom Hale MP said the plan was fine.",
+			want: []string{"Jim Bell: Anna Berg warned Tom Hale that the plan was illegal", "Anna Berg: the plan was illegal", "Tom Hale: the plan was fine"},
+		},
+		{
 			name: "a long appositive between the quotation's speaker and the verb",
 			text: "\"Rates will rise,\" Tom Hale, chief economist for the region at Kestrel Trading, said. \"Nobody expects it.\"",
 			want: []string{"Tom Hale: Rates will rise, Nobody expects it"},
