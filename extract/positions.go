@@ -93,8 +93,19 @@ func (d *doc) findPositions() []position {
 				if v := x0; cue.verbal && v < s.tok1 && (d.toks[v].is("be", "blame", "have", "get", "you", "me", "us", "them", "him", "her", "i", "we") || prepositions[d.toks[v].lower()]) {
 					continue // "is to be handed over", "is to blame", "is to you": no plan of the holder's
 				}
-				if !cue.verbal && x0+1 < s.tok1 && d.toks[x0].is("to") && (d.toks[x0+1].is("you", "me", "us", "them", "him", "her", "i", "we", "the", "a", "an") || prepositions[d.toks[x0+1].lower()]) {
+				if !cue.verbal && x0+1 < s.tok1 && d.toks[x0].is("to") && (d.toks[x0+1].is("you", "me", "us", "them", "him", "her", "i", "we", "the", "a", "an", "be") || prepositions[d.toks[x0+1].lower()]) {
 					continue // "wants to you and me": no verb phrase after "to"
+				}
+				if x0 < s.tok1 && d.toks[x0].is("by") && i > s.tok0 && d.toks[i-1].is("been", "being", "was", "were", "is", "are", "be") {
+					continue // "has been blocked by parliament from ...": the subject is no holder
+				}
+				if cue.words[0] == "defended" || cue.words[0] == "defends" || cue.words[0] == "defending" {
+					// (a determiner, a name or a plural: "the move", "plans to
+					// end the embargo", not "Italy defended man on man": a
+					// game's defending)
+					if x0 >= s.tok1 || !d.determinedAt(x0) && !d.pluralAt(x0) && !(x0+1 < s.tok1 && d.pluralAt(x0+1)) {
+						continue
+					}
 				}
 				if d.notSpeaking(x0, s.tok1, cue.verbal) {
 					continue // "declined to comment", "refused to say": no stance on an issue
@@ -635,6 +646,9 @@ func (d *doc) issue(a, b int, before, sameSentence []position) ([]string, int, i
 		if t.s == "," && end+1 < b && end > a && d.participleAt(end+1) {
 			break // "welcomed the move, describing it as ...": a participle clause
 		}
+		if end > a+1 && t.is("saying", "arguing", "insisting", "adding", "claiming", "warning") {
+			break // "rejected that idea saying intercept evidence is ...": a report follows
+		}
 		if (t.s == "," || t.s == "-" || t.s == "\u2013" || t.s == "\u2014") && end+1 < b && d.speechParticiple(end+1) {
 			break // "..., arguing that ...", "... - saying such papers ..."
 		}
@@ -757,6 +771,22 @@ func (d *doc) notSpeaking(x, end int, verbal bool) bool {
 	return x < end && commentVerbs[d.toks[x].lower()]
 }
 
+// determinedAt reports a noun phrase with a determiner, a possessive or a
+// name at token i ("the decision", "his plan", "Japan's bid", "EU
+// rules").
+func (d *doc) determinedAt(i int) bool {
+	t := d.toks[i]
+	return t.cap || t.quote != notQuote || t.is("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your") ||
+		i+1 < len(d.toks) && (d.toks[i+1].s == "'s" || d.toks[i+1].s == "\u2019s")
+}
+
+// pluralAt reports a word in -s that is no preposition at token i
+// ("plans", "government plans").
+func (d *doc) pluralAt(i int) bool {
+	t := d.toks[i]
+	return t.word && strings.HasSuffix(t.low, "s") && !prepositions[t.low] && !functionWords[t.low]
+}
+
 // reportNouns name what was said: rejecting or welcoming one ("rejected
 // claims that the plan had failed") is an answer to a statement, not a
 // stance on a policy.
@@ -866,10 +896,16 @@ func (d *doc) conditionalBefore(i, s0 int) bool {
 // a modifier ("US oil giant"), not a subject: a lower-case word that is not
 // a verb, or a capitalised one.
 func (d *doc) modifiesNoun(i int) bool {
-	if i >= len(d.toks) || !d.toks[i].word {
+	if i >= len(d.toks) {
 		return false
 	}
 	t := d.toks[i]
+	if (t.s == "'s" || t.s == "\u2019s") && i+1 < len(d.toks) {
+		return !governmentNouns[d.toks[i+1].lower()] // "South Korea's Hyundai Motor has announced that it ..."
+	}
+	if !t.word {
+		return false
+	}
 	if governmentNouns[t.lower()] {
 		return false // "The US government said it ..."
 	}

@@ -239,6 +239,16 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"United States opposes the application"},
 		},
 		{
+			name: "no stance: a passive, a firm of a country, to be someone, a game's defending",
+			text: "Norway has been blocked by parliament from cutting the subsidies. Norway's Kestwix Motor has announced that it plans to build a plant. Sweden wants to be part of the winning team. Italy defended man on man all game.",
+			want: nil,
+		},
+		{
+			name: "a report after the issue without a comma",
+			text: "Norway has rejected that idea saying the evidence is weak. Sweden defended plans to end the embargo.",
+			want: []string{"Norway opposes that idea", "Sweden supports plans to end the embargo"},
+		},
+		{
 			name: "the prime minister: the country the article gives that office",
 			text: "Norwegian Prime Minister Anna Berg visited Sweden. The prime minister has defended measures to allow curfews without trial.",
 			want: []string{"Norway supports measures to allow curfews without trial"},
