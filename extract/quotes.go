@@ -68,7 +68,14 @@ func (d *doc) quotesIn(pa, pb, para int) {
 			switch {
 			case open >= 0 && opening && !closing:
 				// a new opening mark while a quotation is open: the closing
-				// mark was left out ("... quickly. "This is ...")
+				// mark was left out ("... quickly. "This is ..."); if a
+				// sentence of narrative comes before it, the quotation
+				// ended there ("... into the WTO. Mr Yushchenko was careful
+				// ..., saying ... "Russia is ...")
+				if e := d.unclosedEnd(open+1, i); e < i {
+					d.quotes = append(d.quotes, quoteSpan{open: open, close: -1, a: open + 1, b: e, para: para})
+					open = i
+				}
 			case open >= 0:
 				d.quotes = append(d.quotes, quoteSpan{open: open, close: i, a: open + 1, b: i, para: para})
 				open = -1
@@ -124,7 +131,9 @@ func (d *doc) straightDirection(i, pa, pb int) (opening, closing bool) {
 	t := d.toks[i]
 	spaceBefore := i == pa || d.toks[i-1].end < t.start
 	spaceAfter := i+1 >= pb || d.toks[i+1].start > t.end
-	wordAfter := !spaceAfter && i+1 < pb && (d.toks[i+1].word || d.toks[i+1].quote != notQuote)
+	// (or a bracket the reporter put in: "[Alastair] will act ...")
+	wordAfter := !spaceAfter && i+1 < pb && (d.toks[i+1].word || d.toks[i+1].quote != notQuote ||
+		(d.toks[i+1].s == "[" || d.toks[i+1].s == "(") && i+2 < pb && d.toks[i+2].word)
 	opening = spaceBefore && wordAfter
 	closing = !spaceBefore && (spaceAfter || !d.toks[i+1].word)
 	return opening, closing
@@ -147,8 +156,13 @@ func (d *doc) unclosedEnd(a, pb int) int {
 				break
 			}
 			if (d.lx.speechVerbs[l] && !d.toks[i].cap) || (d.lx.participles[l] && i > s.tok0 && d.toks[i-1].s == ",") {
-				// "we said" is still the speaker's own words
-				if i > s.tok0 && d.toks[i-1].is("we", "i") {
+				// "we said", "I have to say", "I would argue" are still the
+				// speaker's own words, and so is what a thing or nobody
+				// named says ("Music feels like ...", "Somebody told me")
+				// ("All companies said they were ...": "said" or "told" with any
+				// subject is narrative)
+				if d.firstPersonVerb(i, s.tok0) || i+1 < s.tok1 && d.toks[i+1].is("me", "us") ||
+					!d.toks[i].is("said", "says", "told", "tells", "added", "adds") && !d.thirdPersonBefore(i, s.tok0) {
 					continue
 				}
 				return s.tok0
@@ -156,4 +170,37 @@ func (d *doc) unclosedEnd(a, pb int) int {
 		}
 	}
 	return pb
+}
+
+// firstPersonVerb reports a verb at token i that the speaker says of
+// themselves or of what could be said: "I", "we" or "you" before it in
+// its sentence, or an infinitive or a modal right before it ("to say",
+// "would argue").
+func (d *doc) firstPersonVerb(i, s0 int) bool {
+	if i > s0 && d.toks[i-1].is("to", "will", "would", "can", "could", "must", "should", "might", "may", "shall", "'ll", "'d") {
+		return true
+	}
+	for k := s0; k < i; k++ {
+		if d.toks[k].is("i", "we", "you", "me", "us", "my", "our", "i'd", "we'd", "i've", "we've", "i'm", "we're") {
+			return true
+		}
+	}
+	return false
+}
+
+// thirdPersonBefore reports "he", "she", "they" or a person's name (a
+// form of address or a given name before a capitalised word: quotations
+// are found before names are) between token s0 and token i: a sentence
+// that reports what they said ("He added: ...", "Mr Yushchenko was careful
+// ..., saying ...").
+func (d *doc) thirdPersonBefore(i, s0 int) bool {
+	for k := s0; k < i; k++ {
+		if d.toks[k].is("he", "she", "they") {
+			return true
+		}
+		if k+1 < i && d.toks[k+1].cap && d.toks[k+1].word && (d.honorificAt(k) && d.toks[k].cap || d.lx.givenNames[d.toks[k].s]) {
+			return true
+		}
+	}
+	return false
 }

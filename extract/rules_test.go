@@ -713,6 +713,21 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Jim Bell: Anna Berg warned Tom Hale that the plan was illegal", "Anna Berg: the plan was illegal", "Tom Hale: the plan was fine"},
 		},
 		{
+			name: "a bracket after an opening mark; the narrative after the closing one",
+			text: "\"It is big,\" said Tom Hale. \"There will be interest. \"[Anna] will advise us.\" Kestwick leave on 24 May, with the first match on 25 June.",
+			want: []string{"Tom Hale: It is big, There will be interest. [Anna] will advise us"},
+		},
+		{
+			name: "a quotation left open ends before a sentence reporting its speaker",
+			text: "Jim Bell said: \"I have lost three years. He added: \"The authorities wanted to break me.\" Tom Hale spoke later. \"We feel it is important. Mr Hale was careful not to turn his back on Norway, saying ties were important. \"Norway is our partner,\" Mr Hale said.",
+			want: []string{"Jim Bell: I have lost three years", "Jim Bell: The authorities wanted to break me", "Tom Hale: We feel it is important", "Tom Hale: ties were important", "Tom Hale: Norway is our partner"},
+		},
+		{
+			name: "what a thing or nobody named says stays in the quotation",
+			text: "Jim Bell said: \"No-one is doing it. Music feels like it is dead. \"Somebody told me this was the biggest release.\"",
+			want: []string{"Jim Bell: No-one is doing it. Music feels like it is dead. Somebody told me this was the biggest release"},
+		},
+		{
 			name: "a long appositive between the quotation's speaker and the verb",
 			text: "\"Rates will rise,\" Tom Hale, chief economist for the region at Kestrel Trading, said. \"Nobody expects it.\"",
 			want: []string{"Tom Hale: Rates will rise, Nobody expects it"},
