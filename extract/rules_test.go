@@ -1132,6 +1132,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Analyst|Troska Dialog", "Anna Berg|Analyst|Vostra"},
 		},
 		{
+			name: "club president; DJ; Lord Chancellor; a work's title; the next name of a list",
+			text: "\"We understand,\" said club president Tom Hale. Radio 1 moved DJ partner Jim Bell. Paying tribute, the Lord Chancellor Lord Brant said it was sad. Other films include Anna Berg's Kings And Queen, Tomas Kestrov's Games. Pundits included Radio 1 DJ Jana Vell, NME editor Olga Stern, and others.",
+			want: []string{"Brant|Lord Chancellor|United Kingdom", "Olga Stern|Editor|NME"},
+		},
+		{
 			name: "a field, then the organisation",
 			text: "\"Rates will rise,\" Tom Hale, chief economist for the region at Kestrel Trading, said.",
 			want: []string{"Tom Hale|Chief Economist for the region|Kestrel Trading"},

@@ -30,8 +30,8 @@ func (d *doc) roleWords(a, b int) (role, class string, plural bool) {
 	for i := a; i < b; i++ {
 		t := d.toks[i]
 		l := strings.TrimSuffix(t.lower(), ".")
-		if _, ok := d.lx.honorifics[t.lower()]; ok && len(words) == 0 {
-			continue
+		if _, ok := d.lx.honorifics[t.lower()]; ok && len(words) == 0 && !(i+1 < b && d.headStartsWith(l+" "+d.toks[i+1].low)) {
+			continue // (not "Lord Chancellor": a head of its own)
 		}
 		if l == "former" || l == "ex" || l == "counterpart" || l == "counterparts" || l == "-" || l == "the" || l == "a" || l == "an" {
 			continue
@@ -293,6 +293,14 @@ func (d *doc) titleBefore(n int) titleInfo {
 			}
 			continue
 		}
+		// "company president Lee Scott", "club president Juan Bautista": a
+		// post in the organisation named before, not an office of state
+		if e == k && ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && !d.toks[e-1].cap && d.lx.orgNouns[d.toks[e-1].low] {
+			ti.class = "org"
+			ti.orgName = d.namedOrgAntecedent(d.toks[e-1].low, e-1)
+			k = e - 1
+			break
+		}
 		if ms := d.mentionsEndingAt(e); len(ms) > 0 && ms[0].kind == kindOrg && ti.orgName == "" {
 			ti.orgName = d.orgs[ms[0].ent].name
 			k = ms[0].tok0
@@ -324,7 +332,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 		// vice-chairman David Dein" starting one)
 		if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && d.toks[e-1].cap && d.toks[e-1].word &&
 			d.cover[e-1] == nil && (e < k || !d.sentenceStart(e-1) || ti.class != "gov" && (d.nameElsewhere(e-1) || d.capsElsewhere(e-1) || d.unknownName(e-1))) && !d.isCountryWord(e-1) &&
-			!d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] && !tenureWords[strings.ToLower(d.toks[e-1].s)] {
+			!d.titleWordAt(e-1) && !calendarWords[d.toks[e-1].s] && !tenureWords[strings.ToLower(d.toks[e-1].s)] && !d.lx.occupations[d.toks[e-1].low] {
 			st := e - 1
 			// (a first word of the sentence joins the name unless the article
 			// uses it as an ordinary word: "Manchester United captain")
@@ -335,6 +343,12 @@ func (d *doc) titleBefore(n int) titleInfo {
 				st--
 			}
 			if (!d.isCommon(d.toks[st].s) || d.placeStart(st) || d.capsElsewhere(st)) && (e == k || d.personBySurname(d.toks[e-1].s, e-1) < 0 && !d.lx.givenNames[d.toks[e-1].s]) {
+				// "Arnaud Desplechin's Kings And Queen, Abdellatif
+				// Kechiche's ...": a name's possession before an inverted
+				// "title" with a capitalised "And" is a work, not a post
+				if inverted && e < k && d.capFunctionWordIn(a, end) {
+					return titleInfo{start: n}
+				}
 				ti.orgName = d.fullOrgName(d.span(st, e))
 				k = st
 			}
@@ -641,6 +655,11 @@ func (d *doc) appositiveAfter(b int) ([]appositiveSegment, int) {
 		if d.toks[i].is("and") && j+1 < end && d.toks[j].s == "," && d.personAtStart(j+1) {
 			break
 		}
+		// "DJ Trevor Nelson, NME editor Conor McNicholas, ...": a title and
+		// the next person of a list, not a description of this one
+		if d.personEndsSegment(i, j) {
+			break
+		}
 		seg, ok := d.readSegment(i, j)
 		if !ok {
 			break
@@ -917,17 +936,11 @@ var genericOrgNouns = map[string]bool{"company": true, "firm": true, "group": tr
 // Federation"), or, for a generic noun, the last one named that is not an
 // audience ("told the BBC") or inside a quotation.
 func (d *doc) orgAntecedent(noun string, i int) string {
+	if name := d.namedOrgAntecedent(noun, i); name != "" {
+		return name
+	}
 	si := d.sentOf[i]
 	ms := d.mentionsIn(d.sents[max(si-3, 0)].tok0, i)
-	for k := len(ms) - 1; k >= 0; k-- {
-		if m := ms[k]; m.kind == kindOrg {
-			for _, w := range strings.Fields(strings.ToLower(d.orgs[m.ent].name)) {
-				if strings.Trim(w, "'\u2019") == noun {
-					return d.orgs[m.ent].name
-				}
-			}
-		}
-	}
 	if !genericOrgNouns[noun] {
 		return ""
 	}
@@ -945,6 +958,24 @@ func (d *doc) orgAntecedent(noun string, i int) string {
 			continue
 		}
 		return d.orgs[m.ent].name
+	}
+	return ""
+}
+
+// namedOrgAntecedent returns the organisation named in the three
+// sentences up to token i whose name holds noun ("the club" for "Kestwick
+// Golf Club"), or "".
+func (d *doc) namedOrgAntecedent(noun string, i int) string {
+	si := d.sentOf[i]
+	ms := d.mentionsIn(d.sents[max(si-3, 0)].tok0, i)
+	for k := len(ms) - 1; k >= 0; k-- {
+		if m := ms[k]; m.kind == kindOrg {
+			for _, w := range strings.Fields(strings.ToLower(d.orgs[m.ent].name)) {
+				if strings.Trim(w, "'\u2019") == noun {
+					return d.orgs[m.ent].name
+				}
+			}
+		}
 	}
 	return ""
 }
@@ -1210,4 +1241,42 @@ func (d *doc) orgNamedAfter(p, b int) (string, int) {
 		return d.fullOrgName(d.span(k, e)), b
 	}
 	return d.fullOrgName(d.span(k, e)), e
+}
+
+// headStartsWith reports whether a title head is, or starts with, the
+// words w ("lord chancellor").
+func (d *doc) headStartsWith(w string) bool {
+	if _, ok := d.lx.titleHeads[w]; ok {
+		return true
+	}
+	return d.lx.headFirstWords[w]
+}
+
+// capFunctionWordIn reports a capitalised function word ("And", "Of") in
+// tokens [a, b): the words are a work's title, not a post's.
+func (d *doc) capFunctionWordIn(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.toks[i].cap && functionWords[d.toks[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// personEndsSegment reports a person's name that ends the segment [a, b)
+// right after a title: "NME editor Conor McNicholas" (not "head of the
+// Office of Management and Budget under President Clinton").
+func (d *doc) personEndsSegment(a, b int) bool {
+	for _, m := range d.mentionsEndingAt(b) {
+		if m.kind != kindPerson || m.tok0 <= a || !d.titleWordAt(m.tok0-1) {
+			continue
+		}
+		for k := a; k < m.tok0; k++ {
+			if !d.toks[k].word || functionWords[d.toks[k].low] || prepositions[d.toks[k].low] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
