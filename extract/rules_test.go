@@ -1421,6 +1421,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Tomas Kestrov", "Jana Vell"},
 		},
 		{
+			name: "European given names",
+			text: "The crowd cheered as Jelena Kestrovic beat the defending champion. Radek Brantl lost.",
+			want: []string{"Jelena Kestrovic", "Radek Brantl"},
+		},
+		{
 			name: "a party's name before one word is no title",
 			text: "Other winners included Green Wharf, voted best group, and Labour MP Jim Bell.",
 			want: []string{"Jim Bell"},
