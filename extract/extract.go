@@ -157,6 +157,9 @@ func (d *doc) facts(in Document, direct, indirect []claim, positions []position)
 	}
 	seenClaim := map[string]bool{}
 	for _, c := range append(append([]claim{}, direct...), indirect...) {
+		if d.namesOwnSpeaker(c) {
+			continue // "he said, claiming Mr Howard and other senior Tories were ...": not Mr Howard's words
+		}
 		person := d.persons[c.person].name()
 		key := person + "\x00" + c.text
 		if seenClaim[key] {
@@ -219,7 +222,7 @@ func (d *doc) entityNames(a, b int) []string {
 
 // version is the extractor's rule version; bump it when extraction rules
 // change so that a build re-reads articles it already loaded.
-const version = "121"
+const version = "122"
 
 var (
 	lexiconHash     string
@@ -231,4 +234,20 @@ var (
 func Version() string {
 	lexiconHashOnce.Do(func() { lexiconHash = hashLexicon() })
 	return version + "-" + lexiconHash
+}
+
+// namesOwnSpeaker reports a claim whose speaker was inferred (from "he",
+// a description, the last speaker of a quotation) and whose statement
+// names that same person: people do not speak of themselves by name, so
+// the inference went wrong.
+func (d *doc) namesOwnSpeaker(c claim) bool {
+	if !strings.Contains(c.rule, "pronoun") && !strings.Contains(c.rule, "speaker") && !strings.HasSuffix(c.rule, "description") {
+		return false
+	}
+	for _, m := range d.mentionsIn(c.a, c.b) {
+		if m.kind == kindPerson && m.ent == c.person {
+			return true
+		}
+	}
+	return false
 }

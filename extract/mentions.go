@@ -1635,7 +1635,8 @@ func similarWord(a, b string) bool {
 	if fa == fb {
 		return true
 	}
-	if len(fa) >= 5 && len(fb) >= 5 && abs(len(fa)-len(fb)) <= 1 {
+	// (the first letters alike: "Google" is not "Koogle")
+	if len(fa) >= 5 && len(fb) >= 5 && abs(len(fa)-len(fb)) <= 1 && fa[0] == fb[0] {
 		return editDistance(fa, fb) <= 1
 	}
 	return false
@@ -1802,7 +1803,7 @@ func (d *doc) similarFolded(fa, fb string) bool {
 	if fa == fb {
 		return true
 	}
-	if len(fa) >= 5 && len(fb) >= 5 && abs(len(fa)-len(fb)) <= 1 {
+	if len(fa) >= 5 && len(fb) >= 5 && abs(len(fa)-len(fb)) <= 1 && fa[0] == fb[0] {
 		return editDistance(fa, fb) <= 1
 	}
 	return false

@@ -728,6 +728,11 @@ func TestReportedStatements(t *testing.T) {
 			want: []string{"Jim Bell: No-one is doing it. Music feels like it is dead. Somebody told me this was the biggest release"},
 		},
 		{
+			name: "a speaker found through he is not the one the statement names",
+			text: "Tom Hale spoke first. The comments were not a one-off, he said, claiming Mr Hale and other senior Tories were committed to cuts.",
+			want: nil,
+		},
+		{
 			name: "a long appositive between the quotation's speaker and the verb",
 			text: "\"Rates will rise,\" Tom Hale, chief economist for the region at Kestrel Trading, said. \"Nobody expects it.\"",
 			want: []string{"Tom Hale: Rates will rise, Nobody expects it"},
