@@ -1142,6 +1142,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Brant|Lord Chancellor|United Kingdom", "Olga Stern|Editor|NME"},
 		},
 		{
+			name: "police ranks",
+			text: "But Assistant Chief Constable Tom Hale has liaised with protest groups. Detective Inspector Jim Bell of Kestwick Police said the man was arrested.",
+			want: []string{"Jim Bell|Detective Inspector|Kestwick Police"},
+		},
+		{
 			name: "a field, then the organisation",
 			text: "\"Rates will rise,\" Tom Hale, chief economist for the region at Kestrel Trading, said.",
 			want: []string{"Tom Hale|Chief Economist for the region|Kestrel Trading"},
@@ -1424,6 +1429,11 @@ func TestPersonNames(t *testing.T) {
 			name: "a champion's name; a trade's plural before a name is no given name",
 			text: "Hewitt will face world champion Tomas Kestrov in the final. Bookmakers Kestbrokes says the singer is favourite. Former Kestwick champion Jana Vell lost.",
 			want: []string{"Tomas Kestrov", "Jana Vell"},
+		},
+		{
+			name: "a police rank is no part of a name",
+			text: "But Assistant Chief Constable Tom Hale has liaised with protest groups. Detective Inspector Jim Bell of Kestwick Police said the man was arrested.",
+			want: []string{"Tom Hale", "Jim Bell"},
 		},
 		{
 			name: "European given names",
