@@ -1113,6 +1113,9 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 	if l := d.toks[a].low; prepositions[l] || morePrepositions[l] || l == "and" || l == "or" || l == "the" {
 		return false, "" // "Reporters Without Borders": no name starts with a preposition
 	}
+	if d.lineUpItem(a, b) {
+		return true, "line-up"
+	}
 	titled := a > chunkA || d.titledBefore(a) || d.invertedTitleBefore(a)
 	strong := titled || d.lx.givenNames[first]
 	for i := a; i < b; i++ {
@@ -1847,4 +1850,34 @@ func agentPlural(w string) bool {
 var postNominals = map[string]bool{
 	"MP": true, "QC": true, "KC": true, "MEP": true, "MSP": true, "AM": true, "OBE": true, "MBE": true,
 	"CBE": true, "KBE": true, "DBE": true, "PhD": true,
+}
+
+// lineUpItem reports an initial and a surname ([a, b) = "G Murphy") in a
+// list of such names, as a team's line-up gives them: "G Murphy; G
+// Dempsey, B O'Driscoll, ..." (a neighbouring item, across a comma or a
+// semicolon and past a "(capt)", has the same form).
+func (d *doc) lineUpItem(a, b int) bool {
+	initialAt := func(i int) bool {
+		if i < 0 || i+1 >= len(d.toks) {
+			return false
+		}
+		w := strings.TrimSuffix(d.toks[i].s, ".")
+		return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && d.isCapWord(i+1) && len(d.toks[i+1].s) > 1
+	}
+	if b-a != 2 || !initialAt(a) {
+		return false
+	}
+	// the item before: "..., G Dempsey" or "...; G Dempsey"
+	if a >= 3 && d.toks[a-1].is(",", ";") && initialAt(a-3) {
+		return true
+	}
+	// the item after, past a bracket: "G Bulloch (capt), G Kerr"
+	k := b
+	if k < len(d.toks) && d.toks[k].s == "(" {
+		for k < len(d.toks) && k < b+5 && d.toks[k].s != ")" {
+			k++
+		}
+		k++
+	}
+	return k+2 < len(d.toks) && d.toks[k].is(",", ";") && initialAt(k+1)
 }

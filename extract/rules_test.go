@@ -1436,6 +1436,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Tom Hale", "Jim Bell"},
 		},
 		{
+			name: "a team's line-up by initials",
+			text: "Kestwick: G Marsh; T Brant, K Vollo (capt), D Hesk; R Tolley.\n\nThe A Team won.",
+			want: []string{"G Marsh", "T Brant", "K Vollo", "D Hesk", "R Tolley"},
+		},
+		{
 			name: "European given names",
 			text: "The crowd cheered as Jelena Kestrovic beat the defending champion. Radek Brantl lost.",
 			want: []string{"Jelena Kestrovic", "Radek Brantl"},
