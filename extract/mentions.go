@@ -1174,10 +1174,15 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 		}
 		// "Menzies Campbell, the Liberal Democrats' foreign affairs
 		// spokesman, said": a described role that ends at the next comma
+		// ("Amitai Etzioni, a key influence on New Labour thinking, says":
+		// a person described by "a/an" and a person's noun, not a firm's)
 		if d.toks[b+1].is("the", "a", "an") {
 			for k := b + 2; k < len(d.toks) && k < b+12 && d.toks[k].s != "."; k++ {
 				if d.toks[k].s == "," {
 					if _, ok := d.lx.titleHeads[strings.ToLower(d.toks[k-1].s)]; ok && d.speechVerbNear(k+1) {
+						return true, "appositive-name"
+					}
+					if d.toks[b+1].is("a", "an") && b-a == 2 && d.speechVerbNear(k+1) && d.personDescription(b+2, k) {
 						return true, "appositive-name"
 					}
 					break
@@ -1880,4 +1885,21 @@ func (d *doc) lineUpItem(a, b int) bool {
 		k++
 	}
 	return k+2 < len(d.toks) && d.toks[k].is(",", ";") && initialAt(k+1)
+}
+
+// personDescription reports whether tokens [a, b), after "a" or "an",
+// describe a person rather than an organisation: lower-case words (names
+// may follow "of" or "on") and no organisation noun or word of place
+// ("a key influence on New Labour thinking", not "a firm based in Leeds").
+func (d *doc) personDescription(a, b int) bool {
+	if a >= b || d.toks[a].cap {
+		return false
+	}
+	for k := a; k < b; k++ {
+		l := d.toks[k].low
+		if d.lx.orgNouns[l] || d.lx.orgHeads[titleWord(l)] || l == "based" || l == "owned" || l == "which" {
+			return false
+		}
+	}
+	return true
 }

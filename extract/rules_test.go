@@ -733,6 +733,11 @@ func TestReportedStatements(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a name described by a/an and a person's noun, then a speech verb",
+			text: "Kestoro Vellosz, a key influence on economic thinking, says the plan is misplaced. Kestwix Holdings, a firm based in Leeds, said sales rose.",
+			want: []string{"Kestoro Vellosz: the plan is misplaced"},
+		},
+		{
 			name: "a long appositive between the quotation's speaker and the verb",
 			text: "\"Rates will rise,\" Tom Hale, chief economist for the region at Kestrel Trading, said. \"Nobody expects it.\"",
 			want: []string{"Tom Hale: Rates will rise, Nobody expects it"},
