@@ -457,7 +457,28 @@ func (d *doc) segmentAffiliation(person int, s appositiveSegment, current bool, 
 func (d *doc) titleAffiliation(m *mention, ti titleInfo, si, mi int) (affil, bool) {
 	a := affil{person: m.ent, role: ti.role, class: ti.class, current: !ti.former, sent: si, rule: "title"}
 	if a.role == "" && ti.orgName != "" {
-		a.role = "Member" // "Conservative Graham Brady"
+		// "New Metropolitan Police Commissioner Sir Ian Blair": an
+		// organisation's name that ends in a title is the organisation and
+		// the post
+		if words := strings.Fields(ti.orgName); len(words) >= 2 {
+			last := words[len(words)-1]
+			if class, isHead := d.lx.titleHeads[strings.ToLower(last)]; isHead {
+				words = words[:len(words)-1]
+				for len(words) > 1 && tenureWords[strings.ToLower(words[0])] {
+					words = words[1:] // "New Metropolitan Police Commissioner"
+				}
+				ti.orgName, a.role, a.class = strings.Join(words, " "), last, class
+			}
+		}
+		if a.role == "" {
+			// "Conservative Graham Brady", "ONGC's Mr Raha": a member of the
+			// party or organisation; not "at GDC Mr Allard", "told the BBC
+			// Mr Howard": an audience or a place before a name
+			if p := d.beforeOrg(ti.start); !d.isPartyName(ti.orgName) && p >= 0 && (prepositions[d.toks[p].low] || d.toks[p].is("told", "tells", "telling")) {
+				return a, false
+			}
+			a.role = "Member"
+		}
 	}
 	idx := d.listIndex(m)
 	if strings.HasPrefix(strings.ToLower(a.role), "shadow ") {
@@ -1047,4 +1068,25 @@ func (d *doc) personList(si, from int) []*mention {
 		return nil
 	}
 	return list
+}
+
+// isPartyName reports whether name is the name of a party the lexicon
+// knows ("Conservative Party").
+func (d *doc) isPartyName(name string) bool {
+	for _, p := range d.lx.parties {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeOrg returns the token before an organisation's name that starts at
+// token i, past "the", or -1.
+func (d *doc) beforeOrg(i int) int {
+	p := i - 1
+	if p >= 0 && d.toks[p].is("the") {
+		p--
+	}
+	return p
 }

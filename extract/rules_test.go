@@ -1147,6 +1147,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Brant|Lord Chancellor|United Kingdom", "Olga Stern|Editor|NME"},
 		},
 		{
+			name: "an organisation's name ending in a title; a form of address is no post; a portfolio's Labour",
+			text: "New Kestwick Police Commissioner Sir Tom Hale backed the orders. During his speech at KDC Mr Bell gave a glimpse. The ONGC's Mr Raha said so. Economy and Labour Minister Anna Berg of Norway called the dip mild.",
+			want: []string{"Tom Hale|Commissioner|Kestwick Police", "Raha|Member|ONGC", "Anna Berg|Economy and Labour Minister|Norway"},
+		},
+		{
 			name: "police ranks",
 			text: "But Assistant Chief Constable Tom Hale has liaised with protest groups. Detective Inspector Jim Bell of Kestwick Police said the man was arrested.",
 			want: []string{"Jim Bell|Detective Inspector|Kestwick Police"},

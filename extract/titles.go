@@ -225,8 +225,10 @@ func (d *doc) titleBefore(n int) titleInfo {
 		if _, ok := d.lx.honorifics[l]; ok {
 			ti.honorific = true
 		}
-		// (a party by its capitalised name: not "Irish republican X")
-		if party, ok := d.lx.parties[l]; ok && ti.orgName == "" && d.toks[i].cap {
+		// (a party by its capitalised name: not "Irish republican X"; nor
+		// a portfolio's word: "Economy and Labour Minister")
+		portfolio := i-2 >= a && d.toks[i-1].is("and") && d.lx.titleDomains[d.toks[i-2].low]
+		if party, ok := d.lx.parties[l]; ok && ti.orgName == "" && d.toks[i].cap && !portfolio {
 			ti.orgName = party
 		}
 		if i+1 < end && d.toks[i].cap {
