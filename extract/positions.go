@@ -76,6 +76,14 @@ func (d *doc) findPositions() []position {
 				if len(holder) == 0 {
 					continue
 				}
+				if (cue.words[0] == "is" || cue.words[0] == "are") && len(cue.words) > 1 && cue.words[1] == "to" {
+					// "Iraq is to invite bids": a plan announced of a country
+					// named; not "They were to place suspects under
+					// surveillance", a supposition about "they"
+					if strings.HasPrefix(rule, "pronoun") || d.toks[i].is("was", "were") {
+						continue
+					}
+				}
 				stance := cue.stance
 				if negated {
 					if stance == Supports {
@@ -408,6 +416,12 @@ func (d *doc) holderEndingAt(h, s0 int, possessor bool) ([]string, int, string) 
 			}
 			return d.countryList(m, s0), -1, rule
 		case kindPerson:
+			// (not a person after a preposition: "The priority for Finance
+			// Minister X is to fight poverty"; but "with Deputy Foreign
+			// Minister X insisting that ...")
+			if st := min(m.tok0, m.title.start); st > s0 && d.toks[st-1].is("for", "of", "about", "on", "to", "from", "against") {
+				return nil, -1, ""
+			}
 			if c := d.officeCountry(m.ent, false); c != "" && end == h {
 				countries := []string{c}
 				// "German Chancellor A and French President B called for"

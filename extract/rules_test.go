@@ -249,6 +249,11 @@ func TestPositionIssues(t *testing.T) {
 			want: []string{"Norway opposes that idea", "Sweden supports plans to end the embargo"},
 		},
 		{
+			name: "is to: a plan; agreed a deal; not a person after for; not they were to",
+			text: "Norway is to review dozens of state asset sales. Sweden has agreed a draft proposal with the bank to borrow $10bn. The priority for Finnish Finance Minister Tom Hale is to fight poverty. They were to place suspects under surveillance.",
+			want: []string{"Norway supports reviewing dozens of state asset sales", "Sweden supports draft proposal with the bank to borrow $10bn"},
+		},
+		{
 			name: "the prime minister: the country the article gives that office",
 			text: "Norwegian Prime Minister Anna Berg visited Sweden. The prime minister has defended measures to allow curfews without trial.",
 			want: []string{"Norway supports measures to allow curfews without trial"},
