@@ -1157,6 +1157,11 @@ func TestTitleAffiliations(t *testing.T) {
 			want: []string{"Tom Hale|Commissioner|Kestwick Police", "Raha|Member|ONGC", "Anna Berg|Economy and Labour Minister|Norway"},
 		},
 		{
+			name: "an organisation's possessive before an office is no state's office",
+			text: "\"We are opening accounts in banks in the United States,\" the central bank's vice president Tom Hale said.",
+			want: nil,
+		},
+		{
 			name: "police ranks",
 			text: "But Assistant Chief Constable Tom Hale has liaised with protest groups. Detective Inspector Jim Bell of Kestwick Police said the man was arrested.",
 			want: []string{"Jim Bell|Detective Inspector|Kestwick Police"},

@@ -297,7 +297,8 @@ func (d *doc) titleBefore(n int) titleInfo {
 		}
 		// "company president Lee Scott", "club president Juan Bautista": a
 		// post in the organisation named before, not an office of state
-		if e == k && ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && !d.toks[e-1].cap && d.lx.orgNouns[d.toks[e-1].low] {
+		// (also after a possessive: "the central bank's vice president")
+		if ti.orgName == "" && len(ti.countries) == 0 && ti.class != "" && e-1 >= s0 && !d.toks[e-1].cap && d.lx.orgNouns[d.toks[e-1].low] {
 			ti.class = "org"
 			ti.orgName = d.namedOrgAntecedent(d.toks[e-1].low, e-1)
 			k = e - 1
