@@ -758,7 +758,9 @@ func (d *doc) findMentions() {
 			d.addPersonMention(a, b, "titled-name")
 			continue
 		}
-		if d.lx.givenNames[w] && d.kinNounBefore(a) >= 0 {
+		// (a name the lexicon does not know will do after a plural:
+		// "his two sons, Avi and Joel")
+		if k := d.kinNounBefore(a); k >= 0 && d.relativeName(k, a, b) {
 			d.addPersonMention(a, b, "relative's-given-name")
 			continue
 		}
@@ -791,6 +793,7 @@ var kinNouns = map[string]string{
 	"father": "m", "husband": "m", "son": "m", "brother": "m", "fiance": "m", "boyfriend": "m",
 	"grandson": "m", "grandfather": "m", "uncle": "m", "nephew": "m", "widower": "m",
 	"partner": "", "cousin": "",
+	"sons": "m", "daughters": "f", "brothers": "m", "sisters": "f", "children": "", "parents": "",
 }
 
 // kinNounBefore returns the token of a relative's noun after a possessive
@@ -798,6 +801,10 @@ var kinNouns = map[string]string{
 // -1: a given name there is a person's on its own.
 func (d *doc) kinNounBefore(a int) int {
 	k := a - 1
+	// a later name of a list: "his two sons, Avi and Joel"
+	for k >= 2 && d.toks[k].is("and", ",") && d.isCapWord(k-1) && d.toks[k-2].is(",", "and") {
+		k -= 2
+	}
 	if k >= 0 && d.toks[k].s == "," {
 		k--
 	}
@@ -807,7 +814,11 @@ func (d *doc) kinNounBefore(a int) int {
 	if _, kin := kinNouns[d.toks[k].low]; !kin {
 		return -1
 	}
-	if !d.toks[k-1].is("his", "her", "their", "my", "our", "'s", "\u2019s") {
+	p := k - 1
+	if p >= 1 && d.toks[p].is("two", "three", "four", "twin", "young", "eldest", "youngest", "elder", "younger") {
+		p-- // "his two sons", "her eldest daughter"
+	}
+	if !d.toks[p].is("his", "her", "their", "my", "our", "'s", "\u2019s") {
 		return -1
 	}
 	return k
@@ -1902,4 +1913,27 @@ func (d *doc) personDescription(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// relativeName reports whether the one-word name [a, b) after the
+// relative's noun at token k is a relative's given name: after a singular
+// noun a known given name ("his mother, Patricia"); after a plural one
+// ("sons", "children") an item of a list of names, known or not ("his two
+// sons, Avi and Joel", "their two children Emily, 16, and Pelham"; not
+// "her access to her children, Greer said").
+func (d *doc) relativeName(k, a, b int) bool {
+	if n := d.toks[k].low; n != "children" && !strings.HasSuffix(n, "s") {
+		return d.lx.givenNames[d.toks[a].s]
+	}
+	if a >= 2 && d.toks[a-1].is("and", ",") && d.isCapWord(a-2) {
+		return true
+	}
+	e := b
+	if e+2 < len(d.toks) && d.toks[e].s == "," && isNumber(d.toks[e+1].s) {
+		e += 2 // an age: "Emily, 16, and Pelham"
+	}
+	if e < len(d.toks) && d.toks[e].s == "," {
+		e++
+	}
+	return e < len(d.toks) && (d.isCapWord(e) && d.toks[e-1].s == "," || d.toks[e].is("and") && e+1 < len(d.toks) && d.isCapWord(e+1))
 }

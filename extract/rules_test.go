@@ -1461,6 +1461,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"G Marsh", "T Brant", "K Vollo", "D Hesk", "R Tolley"},
 		},
 		{
+			name: "relatives named in a list after a plural noun",
+			text: "The bid is being led by his two sons, Xavo and Tirel. It could harm her access to her children, Brantley said. Their two children Emily, 16, and Pelham were pleased.",
+			want: []string{"Xavo", "Tirel", "Emily"},
+		},
+		{
 			name: "European given names",
 			text: "The crowd cheered as Jelena Kestrovic beat the defending champion. Radek Brantl lost.",
 			want: []string{"Jelena Kestrovic", "Radek Brantl"},
