@@ -1127,6 +1127,10 @@ func (d *doc) isPersonName(chunkA, a, b int) (bool, string) {
 	if d.lineUpItem(a, b) {
 		return true, "line-up"
 	}
+	// (not a band's plural name: "Beastie Boys")
+	if b-a <= 3 && d.personNounList(a) && !d.chunkHasOrgHead(a, b) && !allUpperAcronym([]string{d.toks[a].s}) && !strings.HasSuffix(d.toks[b-1].s, "s") {
+		return true, "person-list"
+	}
 	titled := a > chunkA || d.titledBefore(a) || d.invertedTitleBefore(a)
 	strong := titled || d.lx.givenNames[first]
 	for i := a; i < b; i++ {
@@ -1936,4 +1940,38 @@ func (d *doc) relativeName(k, a, b int) bool {
 		e++
 	}
 	return e < len(d.toks) && (d.isCapWord(e) && d.toks[e-1].s == "," || d.toks[e].is("and") && e+1 < len(d.toks) && d.isCapWord(e+1))
+}
+
+// personPlurals are plural nouns for people that introduce a list of
+// their names: "rappers such as Beenie Man and Sizzla". Not "artists" or
+// "stars": in music they are bands as often ("signed artists including
+// Run-DMC, The Beastie Boys and Public Enemy").
+var personPlurals = map[string]bool{
+	"singers": true, "rappers": true, "actors": true, "actresses": true, "players": true, "athletes": true,
+	"writers": true, "authors": true, "directors": true, "comedians": true, "presenters": true, "novelists": true,
+	"politicians": true, "ministers": true,
+}
+
+// personNounList reports whether the capitalised words at token a are an
+// item of a list of names that a plural noun for people introduces, with
+// "such as", "including", "like", a dash or a colon: "rappers such as
+// Beenie Man and Sizzla", "the singers - A, B and C".
+func (d *doc) personNounList(a int) bool {
+	s0 := d.sents[d.sentOf[a]].tok0
+	k := a - 1
+	for k > s0 && (d.toks[k].is(",", "and") || d.isCapWord(k)) {
+		k--
+	}
+	if k <= s0 {
+		return false
+	}
+	n := k - 1
+	switch {
+	case d.toks[k].is("as") && d.toks[n].is("such"):
+		n--
+	case d.toks[k].is("including", "like", "-", ":", "\u2013", "\u2014"):
+	default:
+		return false
+	}
+	return n >= s0 && personPlurals[d.toks[n].low]
 }

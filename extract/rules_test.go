@@ -1466,6 +1466,11 @@ func TestPersonNames(t *testing.T) {
 			want: []string{"Xavo", "Tirel", "Emily"},
 		},
 		{
+			name: "a list of names after a plural noun for people",
+			text: "The show will feature singers such as Boy Kestrel and Elephant Vell. Def Jam signed artists including Run-DMC and Public Enemy.",
+			want: []string{"Boy Kestrel", "Elephant Vell"},
+		},
+		{
 			name: "European given names",
 			text: "The crowd cheered as Jelena Kestrovic beat the defending champion. Radek Brantl lost.",
 			want: []string{"Jelena Kestrovic", "Radek Brantl"},
