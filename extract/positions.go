@@ -104,8 +104,9 @@ func (d *doc) findPositions() []position {
 				if !cue.verbal && x0+1 < s.tok1 && d.toks[x0].is("to") && (d.toks[x0+1].is("you", "me", "us", "them", "him", "her", "i", "we", "the", "a", "an", "be") || prepositions[d.toks[x0+1].lower()]) {
 					continue // "wants to you and me": no verb phrase after "to"
 				}
-				if x0 < s.tok1 && d.toks[x0].is("by") && i > s.tok0 && d.toks[i-1].is("been", "being", "was", "were", "is", "are", "be") {
-					continue // "has been blocked by parliament from ...": the subject is no holder
+				if i > s.tok0 && d.toks[i-1].is("been", "being", "was", "were", "is", "are", "be") &&
+					(x0 < s.tok1 && d.toks[x0].is("by") || strings.HasSuffix(cue.words[0], "ed")) {
+					continue // "has been blocked by parliament from ...", "France have been criticised for ...": the subject is no holder
 				}
 				if cue.words[0] == "defended" || cue.words[0] == "defends" || cue.words[0] == "defending" {
 					// (a determiner, a name or a plural: "the move", "plans to
@@ -419,8 +420,9 @@ func (d *doc) holderEndingAt(h, s0 int, possessor bool) ([]string, int, string) 
 			// (not a person after a preposition: "The priority for Finance
 			// Minister X is to fight poverty"; but "with Deputy Foreign
 			// Minister X insisting that ...")
-			if st := min(m.tok0, m.title.start); st > s0 && d.toks[st-1].is("for", "of", "about", "on", "to", "from", "against") {
-				return nil, -1, ""
+			if st := min(m.tok0, m.title.start); st > s0 && (d.toks[st-1].is("for", "of", "about", "on", "to", "from", "against") ||
+				!d.toks[st-1].cap && d.verbAt(st-1) && !d.lx.speechVerbs[d.toks[st-1].low]) {
+				return nil, -1, "" // (nor the object of a verb: "The five unions which met Mr Prescott want ...")
 			}
 			if c := d.officeCountry(m.ent, false); c != "" && end == h {
 				countries := []string{c}

@@ -244,6 +244,11 @@ func TestPositionIssues(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "no stance: criticised in the passive, offered a penalty, the object of met",
+			text: "France have been criticised for their one-dimensional play. Italy were offered another penalty. The five unions which met Norwegian Prime Minister Tom Hale want the government to withdraw these rules.",
+			want: nil,
+		},
+		{
 			name: "a report after the issue without a comma",
 			text: "Norway has rejected that idea saying the evidence is weak. Sweden defended plans to end the embargo.",
 			want: []string{"Norway opposes that idea", "Sweden supports plans to end the embargo"},
