@@ -250,7 +250,7 @@ func (d *doc) titleBefore(n int) titleInfo {
 		// the post was held at the time told of (not "... and then
 		// President Bush spoke")
 		if d.toks[k-1].is("then") && k-2 >= s0 && (d.toks[k-2].is("the", "by", "under", "of", "with", "from", "to", "for") ||
-			d.toks[k-2].word && !d.toks[k-2].cap && !d.toks[k-2].is("and", "but", "or", "since", "until", "till", "only", "even", "just", "and", "now")) {
+			d.toks[k-2].word && !d.toks[k-2].cap && !d.toks[k-2].is("and", "but", "or", "since", "until", "till", "only", "even", "just", "now")) {
 			// ("Lord Goldsmith met then Home Office Minister Lord Falconer")
 			ti.former = true
 			k--
