@@ -1326,7 +1326,7 @@ func (d *doc) addressedSurname(w string) bool {
 func (d *doc) knownSurname(w string) bool {
 	fw := d.fold(w)
 	for _, p := range d.persons {
-		if len(p.words) > 1 && d.similarFolded(d.fold(p.surname()), fw) {
+		if len(p.words) > 1 && similarFolded(d.fold(p.surname()), fw) {
 			return true
 		}
 	}
@@ -1654,15 +1654,7 @@ func similarWord(a, b string) bool {
 	if a == b {
 		return true
 	}
-	fa, fb := foldName(a), foldName(b)
-	if fa == fb {
-		return true
-	}
-	// (the first letters alike: "Google" is not "Koogle")
-	if len(fa) >= 5 && len(fb) >= 5 && abs(len(fa)-len(fb)) <= 1 && fa[0] == fb[0] {
-		return editDistance(fa, fb) <= 1
-	}
-	return false
+	return similarFolded(foldName(a), foldName(b))
 }
 
 func isInitialOf(init, name string) bool {
@@ -1765,14 +1757,14 @@ func (d *doc) personBySurname(w string, at int) int {
 	fw := d.fold(w)
 	for i, p := range d.persons {
 		if len(p.words) == 1 {
-			if d.similarFolded(d.fold(p.words[0]), fw) {
+			if similarFolded(d.fold(p.words[0]), fw) {
 				if best < 0 {
 					best = i
 				}
 			}
 			continue
 		}
-		if d.similarFolded(d.fold(p.surname()), fw) || (p.familyFirst && p.words[0] == w) || (len(p.words) >= 3 && d.containsSimilar(p.words[1:], fw)) {
+		if similarFolded(d.fold(p.surname()), fw) || (p.familyFirst && p.words[0] == w) || (len(p.words) >= 3 && d.containsSimilar(p.words[1:], fw)) {
 			// the one named last before at; one first named after it only
 			// when no one was ("Mr Howard claimed ..." before "his
 			// Australian namesake John Howard" is Michael Howard)
@@ -1804,7 +1796,7 @@ func (d *doc) sortMentions() {
 
 func (d *doc) containsSimilar(words []string, fw string) bool {
 	for _, x := range words {
-		if d.similarFolded(d.fold(x), fw) {
+		if similarFolded(d.fold(x), fw) {
 			return true
 		}
 	}
@@ -1821,8 +1813,9 @@ func (d *doc) fold(w string) string {
 	return f
 }
 
-// similarFolded is similarWord on folded words.
-func (d *doc) similarFolded(fa, fb string) bool {
+// similarFolded is similarWord on folded words: equal, or one edit apart
+// for longer words whose first letters agree ("Google" is not "Koogle").
+func similarFolded(fa, fb string) bool {
 	if fa == fb {
 		return true
 	}

@@ -21,7 +21,7 @@ func TestSimilarWord(t *testing.T) {
 		if got := similarWord(tt.a, tt.b); got != tt.want {
 			t.Errorf("similarWord(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
-		if got := (&doc{folds: map[string]string{}}).similarFolded(foldName(tt.a), foldName(tt.b)); got != tt.want {
+		if got := similarFolded(foldName(tt.a), foldName(tt.b)); got != tt.want {
 			t.Errorf("similarFolded(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}

@@ -551,17 +551,7 @@ func (d *doc) governmentCountry() string {
 // officesCountry returns the one country of every office of state the
 // article gives someone by name, or "".
 func (d *doc) officesCountry() string {
-	c := ""
-	for _, a := range d.affs {
-		if !a.country || a.class != "gov" || !a.current || a.weak || d.lx.unions[a.org] {
-			continue
-		}
-		if c != "" && c != a.org {
-			return ""
-		}
-		c = a.org
-	}
-	return c
+	return d.oneOfficeCountry(func(a affil) bool { return !a.weak && !d.lx.unions[a.org] })
 }
 
 // officeOfRole returns the country whose office role ("prime minister")
@@ -569,9 +559,15 @@ func (d *doc) officesCountry() string {
 // article hold it in one country, or "".
 func (d *doc) officeOfRole(role string) string {
 	role = strings.ToLower(role)
+	return d.oneOfficeCountry(func(a affil) bool { return strings.ToLower(a.role) == role })
+}
+
+// oneOfficeCountry returns the country of the current offices of state
+// that keep accepts, when they are all of one country, or "".
+func (d *doc) oneOfficeCountry(keep func(affil) bool) string {
 	c := ""
 	for _, a := range d.affs {
-		if !a.country || a.class != "gov" || !a.current || strings.ToLower(a.role) != role {
+		if !a.country || a.class != "gov" || !a.current || !keep(a) {
 			continue
 		}
 		if c != "" && c != a.org {
